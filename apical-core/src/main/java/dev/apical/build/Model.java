@@ -1,0 +1,155 @@
+package dev.apical.build;
+
+import dev.apical.data.Dataset;
+import dev.apical.dynamics.ForwardDynamics;
+import dev.apical.dynamics.Tape;
+import dev.apical.learning.BackwardPass;
+import dev.apical.learning.LearningRule;
+import dev.apical.learning.LocalRule;
+import dev.apical.learning.StepContext;
+import dev.apical.learning.constraints.ConstraintPass;
+import dev.apical.learning.loss.Loss;
+import dev.apical.network.DivergenceException;
+import dev.apical.network.Network;
+import dev.apical.network.Population;
+import dev.apical.network.Projection;
+import dev.apical.spec.NetworkSpec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/// A built network with everything needed to train and evaluate it: dynamics, learning rules, backward
+/// passes, constraints and loss. One training step follows EIANN's order (eiann-spec 5): forward, loss,
+/// forward snapshot, each distinct backward pass, rule steps in layer order, constraint pass, rule updates.
+/// Not thread-safe: one model per thread.
+public final class Model {
+    private final NetworkSpec spec;
+    private final Network network;
+    private final ForwardDynamics dynamics;
+    private final Tape tape;
+    private final Loss loss;
+    private final List<BackwardPass> passes;
+    private final LearningRule[] rules;
+    private final ConstraintPass constraints;
+    private final StepContext context;
+    private final boolean hasLocalRules;
+
+    Model(NetworkSpec spec, Network network, ForwardDynamics dynamics, Tape tape, Loss loss, List<BackwardPass> passes,
+          LearningRule[] rules, ConstraintPass constraints) {
+        this.spec = spec;
+        this.network = network;
+        this.dynamics = dynamics;
+        this.tape = tape;
+        this.loss = loss;
+        this.passes = List.copyOf(passes);
+        this.rules = rules;
+        this.constraints = constraints;
+        this.context = new StepContext(network);
+        boolean local = false;
+        for (LearningRule r : rules) local |= r instanceof LocalRule;
+        this.hasLocalRules = local;
+    }
+
+    public NetworkSpec spec() { return spec; }
+    public Network network() { return network; }
+    public ForwardDynamics dynamics() { return dynamics; }
+    public Loss loss() { return loss; }
+
+    /// The rule of each projection (indexed like `network().projections()`), null for fixed weights.
+    public LearningRule rule(Projection p) {
+        return rules[network.projections().indexOf(p)];
+    }
+
+    /// One online training step on sample (x, target). Returns the loss of the forward output (before the
+    /// update). Throws [DivergenceException] if the loss or any activity is not finite.
+    public double trainStep(float[] x, float[] target, long step) {
+        dynamics.run(x, tape, null);
+        double l = loss.value(network.output().activity, target);
+        if (!Double.isFinite(l)) throw diverged(step, "loss is " + l);
+        context.set(target, step);
+        for (BackwardPass pass : passes) pass.run(context);
+        if (hasLocalRules) stepLocalRules();
+        constraints.apply();
+        if (hasLocalRules) updateLocalRules();
+        return l;
+    }
+
+    /// A forward pass without learning; the output is `network().output().activity`.
+    public void forward(float[] x) {
+        dynamics.run(x, null, null);
+    }
+
+    /// Forward pass calling `observer` after every step (for recording dynamics).
+    public void forward(float[] x, ForwardDynamics.StepObserver observer) {
+        dynamics.run(x, null, observer);
+    }
+
+    /// Loss and accuracy over a whole dataset, forward passes only (eiann-spec 10.1).
+    /// @param outputs if not null, receives each sample's output row-major (size x outputSize)
+    public Evaluation evaluate(Dataset data, float[] outputs) {
+        float[] x = new float[data.inputSize()];
+        float[] t = new float[data.targetSize()];
+        float[] y = network.output().activity;
+        double lossSum = 0;
+        int correct = 0;
+        for (int i = 0; i < data.size(); i++) {
+            data.input(i, x);
+            data.target(i, t);
+            forward(x);
+            lossSum += loss.value(y, t);
+            if (argmax(y) == data.label(i)) correct++;
+            if (outputs != null) System.arraycopy(y, 0, outputs, i * y.length, y.length);
+        }
+        int n = Math.max(1, data.size());
+        return new Evaluation(lossSum / n, 100.0 * correct / n, data.size());
+    }
+
+    /// Every parameter by file name: weights as `<Projection>` (e.g. `H1E_InputE`), biases as `<Pop>.bias`.
+    /// The arrays are live: modifying them modifies the model.
+    public Map<String, float[]> parameters() {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Population p : network.populations()) if (p.hasBias()) out.put(p.name() + ".bias", p.bias());
+        for (Projection p : network.projections()) out.put(p.name(), p.weights());
+        return out;
+    }
+
+    /// Shape of a parameter named as in [#parameters()].
+    public int[] shape(String parameter) {
+        if (parameter.endsWith(".bias")) {
+            Population p = network.populationByFullName(parameter.substring(0, parameter.length() - 5));
+            return new int[] {p.size()};
+        }
+        Projection p = network.projection(parameter);
+        return new int[] {p.rows(), p.cols()};
+    }
+
+    /// Index of the largest value, first index on ties (eiann-spec 4(3), Q8).
+    public static int argmax(float[] y) {
+        int best = 0;
+        for (int k = 1; k < y.length; k++) if (y[k] > y[best]) best = k;
+        return best;
+    }
+
+    private void stepLocalRules() {
+        List<Projection> ps = network.projections();
+        for (Population pop : network.populations())
+            for (Projection p : pop.incoming())
+                if (rules[ps.indexOf(p)] instanceof LocalRule r) r.step(p, context);
+    }
+
+    private void updateLocalRules() {
+        List<Projection> ps = network.projections();
+        for (Population pop : network.populations())
+            for (Projection p : pop.incoming())
+                if (rules[ps.indexOf(p)] instanceof LocalRule r) r.update(p, context);
+    }
+
+    private DivergenceException diverged(long step, String detail) {
+        for (Population p : network.populations()) {
+            for (float v : p.activity) if (!Float.isFinite(v)) return new DivergenceException(step, p.id().toString(), detail);
+            for (float v : p.state) if (!Float.isFinite(v)) return new DivergenceException(step, p.id().toString(), detail);
+        }
+        return new DivergenceException(step, null, detail);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.apical.build;
+
+import dev.apical.dynamics.Activations;
+import dev.apical.dynamics.ForwardDynamics;
+import dev.apical.dynamics.Tape;
+import dev.apical.init.WeightInits;
+import dev.apical.learning.BackwardPass;
+import dev.apical.learning.GradientRule;
+import dev.apical.learning.LearningRule;
+import dev.apical.learning.LearningRules;
+import dev.apical.learning.LocalRule;
+import dev.apical.learning.constraints.ConstraintPass;
+import dev.apical.learning.constraints.Constraints;
+import dev.apical.learning.constraints.WeightConstraint;
+import dev.apical.learning.loss.Loss;
+import dev.apical.learning.loss.Losses;
+import dev.apical.learning.optim.Optimizer;
+import dev.apical.learning.optim.Optimizers;
+import dev.apical.learning.optim.Parameter;
+import dev.apical.learning.passes.BackpropThroughTime;
+import dev.apical.math.RandomStreams;
+import dev.apical.network.Network;
+import dev.apical.network.Population;
+import dev.apical.network.Projection;
+import dev.apical.registry.Kwargs;
+import dev.apical.spec.ComponentSpec;
+import dev.apical.spec.ConfigException;
+import dev.apical.spec.NetworkSpec;
+import dev.apical.spec.PopulationSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/// Turns a [NetworkSpec] into a [Model]: the only place where specs become runtime objects. Every name in the
+/// spec (activation, initialiser, constraint, rule, optimizer, criterion) is bound through its registry here,
+/// so a config that builds will not fail later for a bad name. Construction order follows eiann-spec 3:
+/// populations, projections, weight and bias init from named random streams, rules, the init-time constraint
+/// pass and clone pass.
+public final class ModelBuilder {
+    private ModelBuilder() {}
+
+    /// Builds with weights drawn from streams derived from `networkSeed`.
+    public static Model build(NetworkSpec spec, long networkSeed) {
+        RandomStreams streams = new RandomStreams(networkSeed);
+        Network network = new Network(spec,
+                ps -> Activations.create(ps.activation() != null ? ps.activation() : ComponentSpec.of("linear", ps.at())),
+                ps -> ps.tau() != null ? ps.tau() : spec.training().tau());
+        Map<Projection, WeightConstraint> constraints = new LinkedHashMap<>();
+        for (Projection p : network.projections()) {
+            ComponentSpec c = p.spec().constraint();
+            if (c != null) constraints.put(p, Constraints.create(c, p, network, streams));
+        }
+        initialise(network, constraints, streams);
+        LearningRule[] rules = new LearningRule[network.projections().size()];
+        LearningRule[] biasRules = new LearningRule[network.populations().size()];
+        bindRules(spec, network, rules, biasRules);
+
+        int tb = spec.training().backwardSteps();
+        ForwardDynamics dynamics = new ForwardDynamics(network, spec.training().forwardSteps());
+        Tape tape = new Tape(network, spec.training().forwardSteps(), tb);
+        Loss loss = Losses.create(spec.training().criterion());
+        List<BackwardPass> passes = new ArrayList<>(passes(spec, network, dynamics, tape, loss, rules, biasRules));
+        ConstraintPass constraintPass = new ConstraintPass(network, constraints);
+        constraintPass.apply();
+        applyCloneInits(network);
+        return new Model(spec, network, dynamics, tape, loss, passes, rules, constraintPass);
+    }
+
+    private static void initialise(Network network, Map<Projection, WeightConstraint> constraints, RandomStreams streams) {
+        for (Projection p : network.projections()) {
+            WeightInits.initWeights(p.spec().init(), p.weights(), fanIn(p), p.bounds(), streams.stream("init/" + p.name()));
+        }
+        for (Population pop : network.populations()) {
+            if (!pop.hasBias() || pop.isInput()) continue;
+            int total = 0;
+            for (Projection p : pop.incoming()) total += fanIn(p);
+            WeightInits.initBias(pop.spec().bias().init(), pop.bias(), total, streams.stream("bias/" + pop.name()));
+        }
+    }
+
+    /// fan-in for initialisation: N_pre, or rf² (times channels) for a receptive-field-masked projection.
+    private static int fanIn(Projection p) {
+        ComponentSpec c = p.spec().constraint();
+        if (c != null && c.name().equals("receptive_field_mask") && c.kwargs().get("receptive_field_size") != null
+                && c.kwargs().get("receptive_field_size").value() instanceof Number rf) {
+            int channels = 1;
+            var dims = c.kwargs().get("image_dims");
+            if (dims != null && dims.value() instanceof List<?> l && l.size() == 3
+                    && ((dev.apical.spec.Arg) l.getFirst()).value() instanceof Number ch) channels = ch.intValue();
+            return rf.intValue() * rf.intValue() * channels;
+        }
+        return p.cols();
+    }
+
+    private static void bindRules(NetworkSpec spec, Network network, LearningRule[] rules, LearningRule[] biasRules) {
+        Double fallback = spec.training().learningRate();
+        List<Projection> ps = network.projections();
+        for (int i = 0; i < ps.size(); i++) {
+            ComponentSpec r = ps.get(i).spec().rule();
+            if (r != null) rules[i] = LearningRules.createWeightRule(r, fallback);
+        }
+        for (Population pop : network.populations()) {
+            PopulationSpec s = pop.spec();
+            if (s.bias().rule() != null && !pop.isInput())
+                biasRules[pop.order()] = LearningRules.createBiasRule(s.bias().rule(), fallback);
+        }
+    }
+
+    private static List<BackwardPass> passes(NetworkSpec spec, Network network, ForwardDynamics dynamics, Tape tape,
+                                             Loss loss, LearningRule[] rules, LearningRule[] biasRules) {
+        LinkedHashSet<BackwardPass> passes = new LinkedHashSet<>();
+        List<Parameter> params = new ArrayList<>();
+        float[][] weightGrad = new float[rules.length][];
+        float[][] biasGrad = new float[biasRules.length][];
+        ComponentSpec firstGradient = null;
+        for (Population pop : network.populations()) {
+            if (biasRules[pop.order()] instanceof GradientRule g) {
+                biasGrad[pop.order()] = new float[pop.size()];
+                params.add(new Parameter(pop.name() + ".bias", pop.bias(), biasGrad[pop.order()], g.learningRate()));
+                if (firstGradient == null) firstGradient = pop.spec().bias().rule();
+            }
+            for (Projection p : pop.incoming()) {
+                int i = network.projections().indexOf(p);
+                if (rules[i] instanceof GradientRule g) {
+                    weightGrad[i] = new float[p.weights().length];
+                    params.add(new Parameter(p.name(), p.weights(), weightGrad[i], g.learningRate()));
+                    if (firstGradient == null) firstGradient = p.spec().rule();
+                } else if (rules[i] instanceof LocalRule l) {
+                    passes.add(l.backwardPass());
+                }
+            }
+        }
+        if (!params.isEmpty()) {
+            if (spec.training().backwardSteps() < 1)
+                throw new ConfigException(firstGradient.at(), "rule '" + firstGradient.name() + "' back-propagates through the "
+                        + "last backward_steps forward steps, but training_kwargs.backward_steps is "
+                        + spec.training().backwardSteps() + ". Set backward_steps >= 1.");
+            Optimizer opt = Optimizers.create(spec.training().optimizer(), params);
+            List<BackwardPass> ordered = new ArrayList<>();
+            ordered.add(new BackpropThroughTime(network, dynamics, tape, loss, opt, weightGrad, biasGrad));
+            ordered.addAll(passes);
+            return ordered;
+        }
+        return new ArrayList<>(passes);
+    }
+
+    private static void applyCloneInits(Network network) {
+        for (Projection p : network.projections()) {
+            ComponentSpec init = p.spec().init();
+            if (!WeightInits.isClone(init)) continue;
+            Kwargs kw = new Kwargs("weight_init '" + init.name() + "'", init);
+            Constraints.clone(kw, p, network).apply();
+            kw.done();
+            dev.apical.math.Kernels.clamp(p.weights(), p.bounds().lo(), p.bounds().hi());
+        }
+    }
+}

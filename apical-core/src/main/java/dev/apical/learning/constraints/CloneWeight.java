@@ -1,0 +1,45 @@
+package dev.apical.learning.constraints;
+
+import dev.apical.network.Projection;
+
+/// EIANN `clone_weight(source, sign=1, scale=1, source2=None, transpose=False)`:
+/// W ← scale · sign · W_source (elementwise times W_source2 when given), transposed if requested. Used for
+/// top-down weights B = c·Wᵀ (weight symmetry). Shapes are checked when the constraint is built.
+final class CloneWeight implements WeightConstraint {
+    private final Projection target;
+    private final Projection source;
+    private final Projection source2;
+    private final float factor;
+    private final boolean transpose;
+
+    CloneWeight(Projection target, Projection source, Projection source2, double sign, double scale, boolean transpose) {
+        this.target = target;
+        this.source = source;
+        this.source2 = source2;
+        this.factor = (float) (scale * sign);
+        this.transpose = transpose;
+    }
+
+    @Override
+    public void apply() {
+        float[] w = target.weights();
+        float[] s = source.weights();
+        float[] s2 = source2 == null ? null : source2.weights();
+        int rows = target.rows(), cols = target.cols();
+        if (!transpose) {
+            for (int i = 0; i < w.length; i++) w[i] = factor * s[i] * (s2 == null ? 1f : s2[i]);
+        } else {
+            int srcCols = source.cols();
+            for (int i = 0; i < rows; i++)
+                for (int j = 0; j < cols; j++) {
+                    int si = j * srcCols + i;
+                    w[i * cols + j] = factor * s[si] * (s2 == null ? 1f : s2[si]);
+                }
+        }
+    }
+
+    @Override
+    public boolean isClone() {
+        return true;
+    }
+}
