@@ -9,12 +9,12 @@ import dev.apical.build.Evaluation;
 /// @param validationSteps steps after which the validation set was evaluated
 /// @param validation      the evaluation at each of those steps
 /// @param accuracy        mean validation accuracy (%) of the checkpoints in the last `accuracyWindow` steps
-/// @param finalValidation loss mean over the same checkpoints
+/// @param validationLoss  mean validation loss of the same checkpoints
 /// @param test            evaluation of the final network on the test set
 /// @param trainSeconds    wall time of the training steps alone (validation excluded)
 /// @param totalSeconds    wall time including validation and test
 public record TrainResult(float[] trainLoss, int[] sampleOrder, int[] validationSteps, Evaluation[] validation,
-                          double accuracy, double finalValidation, Evaluation test, double trainSeconds, double totalSeconds) {
+                          double accuracy, double validationLoss, Evaluation test, double trainSeconds, double totalSeconds) {
 
     /// Training samples per second (training steps only).
     public double samplesPerSecond() {
