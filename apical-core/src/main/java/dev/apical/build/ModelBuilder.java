@@ -18,7 +18,10 @@ import dev.apical.learning.optim.Optimizer;
 import dev.apical.learning.optim.Optimizers;
 import dev.apical.learning.optim.Parameter;
 import dev.apical.learning.passes.BackpropThroughTime;
+import dev.apical.init.InitRandom;
 import dev.apical.math.RandomStreams;
+import dev.apical.math.RngScheme;
+import dev.apical.math.TorchRandom;
 import dev.apical.network.Network;
 import dev.apical.network.Population;
 import dev.apical.network.Projection;
@@ -42,8 +45,13 @@ import java.util.Map;
 public final class ModelBuilder {
     private ModelBuilder() {}
 
-    /// Builds with weights drawn from streams derived from `networkSeed`.
+    /// Builds with weights drawn from Apical's named streams derived from `networkSeed`.
     public static Model build(NetworkSpec spec, long networkSeed) {
+        return build(spec, networkSeed, RngScheme.APICAL);
+    }
+
+    /// Builds with weights drawn by `scheme` from `networkSeed`.
+    public static Model build(NetworkSpec spec, long networkSeed, RngScheme scheme) {
         RandomStreams streams = new RandomStreams(networkSeed);
         Network network = new Network(spec,
                 ps -> Activations.create(ps.activation() != null ? ps.activation() : ComponentSpec.of("linear", ps.at())),
@@ -53,7 +61,8 @@ public final class ModelBuilder {
             ComponentSpec c = p.spec().constraint();
             if (c != null) constraints.put(p, Constraints.create(c, p, network, streams));
         }
-        initialise(network, constraints, streams);
+        if (scheme == RngScheme.EIANN) initialiseLikeEiann(network, new TorchRandom(networkSeed));
+        else initialise(network, streams);
         LearningRule[] rules = new LearningRule[network.projections().size()];
         LearningRule[] biasRules = new LearningRule[network.populations().size()];
         bindRules(spec, network, rules, biasRules);
@@ -69,15 +78,35 @@ public final class ModelBuilder {
         return new Model(spec, network, dynamics, tape, loss, passes, rules, constraintPass);
     }
 
-    private static void initialise(Network network, Map<Projection, WeightConstraint> constraints, RandomStreams streams) {
+    private static void initialise(Network network, RandomStreams streams) {
         for (Projection p : network.projections()) {
-            WeightInits.initWeights(p.spec().init(), p.weights(), fanIn(p), p.bounds(), streams.stream("init/" + p.name()));
+            WeightInits.initWeights(p.spec().init(), p.weights(), fanIn(p), p.bounds(),
+                    InitRandom.of(streams.stream("init/" + p.name())));
         }
         for (Population pop : network.populations()) {
             if (!pop.hasBias() || pop.isInput()) continue;
             int total = 0;
             for (Projection p : pop.incoming()) total += fanIn(p);
-            WeightInits.initBias(pop.spec().bias().init(), pop.bias(), total, streams.stream("bias/" + pop.name()));
+            WeightInits.initBias(pop.spec().bias().init(), pop.bias(), total, InitRandom.of(streams.stream("bias/" + pop.name())));
+        }
+    }
+
+    /// EIANN's construction order on one torch generator (eiann-spec 3): every projection's `nn.Linear` default
+    /// init in config order, then per population in layer order its projections' inits and its bias init
+    /// (drawn even when the total fan-in is 0).
+    private static void initialiseLikeEiann(Network network, TorchRandom torch) {
+        for (Projection p : network.projections()) {
+            double bound = TorchRandom.linearDefaultBound(p.cols());
+            torch.uniform(p.weights(), -bound, bound);
+        }
+        InitRandom r = InitRandom.of(torch);
+        for (Population pop : network.populations()) {
+            int total = 0;
+            for (Projection p : pop.incoming()) {
+                if (p.spec().init() != null) WeightInits.initWeights(p.spec().init(), p.weights(), fanIn(p), p.bounds(), r);
+                total += fanIn(p);
+            }
+            if (pop.hasBias() && !pop.isInput()) WeightInits.initBias(pop.spec().bias().init(), pop.bias(), total, r);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.apical.init;
 
-import dev.apical.math.RandomStreams;
 import dev.apical.registry.Kwargs;
 import dev.apical.spec.Arg;
 import dev.apical.spec.Bounds;
@@ -8,7 +7,6 @@ import dev.apical.spec.ComponentSpec;
 import dev.apical.spec.ConfigException;
 
 import java.util.List;
-import java.util.SplittableRandom;
 
 /// Weight and bias initialisers (eiann-spec 3.1, 3.2). With k = 1/sqrt(fan_in) and s = first arg (default 1):
 ///
@@ -32,7 +30,7 @@ public final class WeightInits {
     /// Fills `w` (length N_post·N_pre) according to `init`.
     /// @param init   null for the default U(−1/sqrt(fan_in), 1/sqrt(fan_in))
     /// @param fanIn  N_pre (or the receptive field size for masked projections)
-    public static void initWeights(ComponentSpec init, float[] w, int fanIn, Bounds bounds, SplittableRandom rng) {
+    public static void initWeights(ComponentSpec init, float[] w, int fanIn, Bounds bounds, InitRandom rng) {
         double k = fanIn > 0 ? 1.0 / Math.sqrt(fanIn) : 0.0;
         if (init == null) {
             fillUniform(w, -k, k, rng);
@@ -56,7 +54,7 @@ public final class WeightInits {
     }
 
     /// Fills a bias vector: `scaled_kaiming` (default) draws U(±s/sqrt(total fan-in)).
-    public static void initBias(ComponentSpec init, float[] b, int totalFanIn, SplittableRandom rng) {
+    public static void initBias(ComponentSpec init, float[] b, int totalFanIn, InitRandom rng) {
         if (init == null || init.name().equals("scaled_kaiming")) {
             double s = init == null ? 1.0 : scale(init);
             double k = totalFanIn > 0 ? 1.0 / Math.sqrt(totalFanIn) : 0.0;
@@ -66,13 +64,16 @@ public final class WeightInits {
         }
     }
 
-    private static void tensorMethod(ComponentSpec init, float[] w, SplittableRandom rng, String key) {
+    private static void tensorMethod(ComponentSpec init, float[] w, InitRandom rng, String key) {
         double[] a = positional(init);
         switch (init.name()) {
             case "uniform_" -> fillUniform(w, arg(a, 0, 0.0), arg(a, 1, 1.0), rng);
             case "normal_" -> {
-                double mean = arg(a, 0, 0.0), std = arg(a, 1, 1.0);
-                for (int i = 0; i < w.length; i++) w[i] = (float) (mean + std * rng.nextGaussian());
+                try {
+                    rng.normal(w, arg(a, 0, 0.0), arg(a, 1, 1.0));
+                } catch (IllegalStateException e) {
+                    throw new ConfigException(init.at(), e.getMessage() + "; use the default random scheme.");
+                }
             }
             case "fill_" -> {
                 if (a.length < 1) throw new ConfigException(init.at(), "fill_ needs a value in " + key + "_args.");
@@ -106,7 +107,7 @@ public final class WeightInits {
         return out;
     }
 
-    private static void fillUniform(float[] w, double lo, double hi, SplittableRandom rng) {
-        for (int i = 0; i < w.length; i++) w[i] = RandomStreams.uniform(rng, lo, hi);
+    private static void fillUniform(float[] w, double lo, double hi, InitRandom rng) {
+        rng.uniform(w, lo, hi);
     }
 }

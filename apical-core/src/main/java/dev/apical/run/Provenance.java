@@ -13,13 +13,13 @@ public record Provenance(String version, String commit, String javaVersion, Stri
                          int cores, Instant startedAt) {
 
     public static Provenance current() {
-        return new Provenance(version(), System.getProperty("apical.commit", "unknown"), System.getProperty("java.version"),
+        return new Provenance(libraryVersion(), System.getProperty("apical.commit", "unknown"), System.getProperty("java.version"),
                 System.getProperty("java.vendor"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), Instant.now());
     }
 
     /// The library version baked in at build time.
-    public static String version() {
+    public static String libraryVersion() {
         try (InputStream in = Provenance.class.getResourceAsStream("/dev/apical/version.properties")) {
             if (in == null) return "unknown";
             Properties p = new Properties();

@@ -119,7 +119,9 @@ public final class RunDirectory {
         if (v > FORMAT_VERSION)
             throw new IOException(manifestFile + ": run format " + v + " is newer than this build supports (max " + FORMAT_VERSION + ")");
         NetworkSpec spec = ConfigLoader.load(dir.resolve("config.yaml"));
-        Model model = ModelBuilder.build(spec, m.path("seeds").path("network").asLong());
+        dev.apical.math.RngScheme scheme = "eiann".equals(m.path("plan").path("rng").asText())
+                ? dev.apical.math.RngScheme.EIANN : dev.apical.math.RngScheme.APICAL;
+        Model model = ModelBuilder.build(spec, m.path("seeds").path("network").asLong(), scheme);
         for (var e : model.parameters().entrySet()) {
             Path f = dir.resolve("weights").resolve(e.getKey() + ".npy");
             if (!Files.isRegularFile(f)) throw new IOException(dir + ": missing weights file weights/" + e.getKey() + ".npy");

@@ -5,6 +5,8 @@ import dev.apical.build.Model;
 import dev.apical.data.DataSplit;
 import dev.apical.data.Dataset;
 import dev.apical.math.RandomStreams;
+import dev.apical.math.RngScheme;
+import dev.apical.math.TorchRandom;
 
 import java.util.SplittableRandom;
 
@@ -14,7 +16,15 @@ import java.util.SplittableRandom;
 public final class Trainer {
     private Trainer() {}
 
+    /// Trains with Apical's random scheme for the sample order.
     public static TrainResult fit(Model model, DataSplit data, TrainPlan plan, long dataSeed, TrainListener listener) {
+        return fit(model, data, plan, dataSeed, RngScheme.APICAL, listener);
+    }
+
+    /// Trains with the sample order drawn by `scheme` from `dataSeed` (EIANN: a torch generator feeding a
+    /// shuffling DataLoader, which draws a 64-bit base seed and then `randperm(n)` every epoch).
+    public static TrainResult fit(Model model, DataSplit data, TrainPlan plan, long dataSeed, RngScheme scheme,
+                                  TrainListener listener) {
         Dataset train = data.train();
         int total = plan.totalSteps(train.size());
         int perEpoch = total / plan.epochs();
@@ -25,6 +35,7 @@ public final class Trainer {
         float[] x = new float[train.inputSize()];
         float[] t = new float[train.targetSize()];
         SplittableRandom shuffle = new RandomStreams(dataSeed).stream("data/shuffle");
+        TorchRandom torch = new TorchRandom(dataSeed);
         int[] perm = new int[train.size()];
         listener.onStart(total);
         long start = System.nanoTime();
@@ -32,7 +43,12 @@ public final class Trainer {
         int step = 0;
         int next = 0;
         for (int epoch = 0; epoch < plan.epochs(); epoch++) {
-            permutation(perm, shuffle);
+            if (scheme == RngScheme.EIANN) {
+                torch.skip(2);
+                torch.randperm(perm);
+            } else {
+                permutation(perm, shuffle);
+            }
             for (int i = 0; i < perEpoch; i++, step++) {
                 int idx = perm[i];
                 order[step] = idx;

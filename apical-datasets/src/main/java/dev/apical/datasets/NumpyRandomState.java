@@ -1,5 +1,7 @@
 package dev.apical.datasets;
 
+import dev.apical.math.Mt19937;
+
 /// numpy's legacy `numpy.random.RandomState(seed)` for an integer seed, reproducing its streams exactly:
 /// [#randomSample()], [#standardNormal()] / [#randn(int)] and [#permutation(int)].
 ///

@@ -1,5 +1,7 @@
 package dev.apical.datasets;
 
+import dev.apical.math.Mt19937;
+
 /// PyTorch's default CPU generator after `torch.manual_seed(seed)` (MT19937 with `init_genrand`), with the
 /// float32 draws EIANN's spiral generator uses: [#uniformFloat()] and [#randn(int)] as `torch.randn(n)`
 /// computes them on an AVX2 machine.

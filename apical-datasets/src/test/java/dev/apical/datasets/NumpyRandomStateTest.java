@@ -1,5 +1,6 @@
 package dev.apical.datasets;
 
+import dev.apical.math.Mt19937;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

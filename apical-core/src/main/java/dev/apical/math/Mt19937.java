@@ -1,4 +1,4 @@
-package dev.apical.datasets;
+package dev.apical.math;
 
 /// The 32-bit Mersenne Twister MT19937 with the reference `init_genrand` seeding, as used by both numpy's
 /// legacy `RandomState(int)` and PyTorch's CPU generator (`torch.manual_seed`).

@@ -1,0 +1,50 @@
+package dev.apical.cli;
+
+import dev.apical.data.DataSplit;
+import dev.apical.datasets.Datasets;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/// Dataset selection shared by the commands that need data.
+final class DataOptions {
+    @Option(names = "--dataset", defaultValue = "spiral", description = "Dataset: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+            completionCandidates = Names.class)
+    String dataset;
+
+    @Option(names = "--split", description = "Split mode of the dataset (spiral: eiann = EIANN's data loader, "
+            + "train/val/test generated with seeds 0/1/2; optimization = EIANN's optimisation script, all with seed 0, "
+            + "so validation == test). Default: eiann.")
+    String split;
+
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Datasets.names().iterator();
+        }
+    }
+
+    DataSplit load() {
+        return Datasets.split(dataset, options());
+    }
+
+    Map<String, String> options() {
+        Map<String, String> o = new LinkedHashMap<>();
+        if (split != null) o.put("split", split);
+        return o;
+    }
+
+    Map<String, Object> describe(DataSplit data) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", dataset);
+        m.put("options", options());
+        for (var d : new dev.apical.data.Dataset[] {data.train(), data.validation(), data.test()}) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("samples", d.size());
+            s.put("sha256", d.sha256());
+            m.put(d.name(), s);
+        }
+        return m;
+    }
+}

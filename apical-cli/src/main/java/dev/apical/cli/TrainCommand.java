@@ -1,0 +1,166 @@
+package dev.apical.cli;
+
+import dev.apical.build.Evaluation;
+import dev.apical.build.Model;
+import dev.apical.build.ModelBuilder;
+import dev.apical.data.DataSplit;
+import dev.apical.math.RngScheme;
+import dev.apical.run.Provenance;
+import dev.apical.run.RunDirectory;
+import dev.apical.train.TrainListener;
+import dev.apical.train.TrainPlan;
+import dev.apical.train.TrainResult;
+import dev.apical.train.Trainer;
+import dev.apical.train.ValidationSchedule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/// `apical train [CONFIG]`: trains a network online and saves the run.
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a network online (batch size 1) and save the run directory.",
+                "Without CONFIG, trains the bundled default (an E/I network with Dale's law on the spiral task).",
+                "Reported accuracy follows EIANN: the mean validation accuracy of the checkpoints in the last "
+                        + "--accuracy-window steps; the test accuracy of the final network is shown alongside."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "CONFIG", description = "EIANN-format YAML network config.")
+    Path config;
+
+    @Mixin DataOptions data;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for both the network (weight init) and the data "
+            + "order, unless --network-seed / --data-seed are given. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--network-seed", description = "Seed of the weight initialisation.")
+    Long networkSeed;
+
+    @Option(names = "--data-seed", description = "Seed of the training-sample order.")
+    Long dataSeed;
+
+    @Option(names = "--rng", defaultValue = "apical", description = "Random scheme for weight init and sample order: "
+            + "apical (independent named streams) or eiann (PyTorch's generator as EIANN uses it: a network seed gives "
+            + "EIANN's initial weights bit for bit, a data seed its sample order). Default: ${DEFAULT-VALUE}.")
+    String rng;
+
+    @Option(names = "--epochs", defaultValue = "1", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--samples", defaultValue = "0", description = "Samples per epoch (0 = the whole training set). Default: ${DEFAULT-VALUE}.")
+    int samples;
+
+    @Option(names = "--val-interval", defaultValue = "-1000,-1,100", description = "Validation checkpoints START,STOP,STEP "
+            + "over the training steps (EIANN's val_interval). Default: ${DEFAULT-VALUE}.")
+    String valInterval;
+
+    @Option(names = "--accuracy-window", defaultValue = "1000", description = "Steps at the end whose validation "
+            + "checkpoints are averaged into the reported accuracy. Default: ${DEFAULT-VALUE}.")
+    int accuracyWindow;
+
+    @Option(names = "--out", description = "Run directory (default: runs/<config>-<dataset>-seed<N>-<time>).")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Replace an existing run directory.")
+    boolean overwrite;
+
+    @Option(names = "--no-progress", description = "Do not show the progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outw = spec.commandLine().getOut();
+        ConfigSource cfg = ConfigSource.of(config);
+        long ns = networkSeed != null ? networkSeed : seed;
+        long ds = dataSeed != null ? dataSeed : seed;
+        DataSplit split = data.load();
+        TrainPlan plan = new TrainPlan(epochs, samples, ValidationSchedule.parse(valInterval), accuracyWindow);
+        RngScheme scheme = switch (rng.toLowerCase(Locale.ROOT)) {
+            case "apical" -> RngScheme.APICAL;
+            case "eiann", "torch" -> RngScheme.EIANN;
+            default -> throw new IllegalArgumentException("--rng must be apical or eiann; found '" + rng + "'");
+        };
+        Model model = ModelBuilder.build(cfg.spec(), ns, scheme);
+        Provenance provenance = Provenance.current();
+        int total = plan.totalSteps(split.train().size());
+        outw.printf(Locale.ROOT, "config   %s%ndataset  %s (train %d, validation %d, test %d)%nseeds    network %d, data %d (%s random scheme)%n",
+                cfg.display(), data.dataset, split.train().size(), split.validation().size(), split.test().size(), ns, ds,
+                scheme.name().toLowerCase(Locale.ROOT));
+        outw.flush();
+        TrainResult result = Trainer.fit(model, split, plan, ds, scheme, listener(total));
+        Path dir = out != null ? out : Path.of("runs", cfg.name() + "-" + data.dataset + "-seed" + ns + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        RunDirectory.write(dir, model, result, new RunDirectory.RunInfo(cfg.file(), cfg.bytes(), ns, ds,
+                data.describe(split), planInfo(plan, total, scheme), provenance), overwrite);
+        Evaluation test = result.test();
+        outw.printf(Locale.ROOT, "%naccuracy %.2f %% (mean validation accuracy of %d checkpoints in the last %d steps)%n",
+                result.accuracy(), countInWindow(result, plan, total), plan.accuracyWindow());
+        outw.printf(Locale.ROOT, "test     %.2f %% accuracy, loss %.4f (%d samples)%n", test.accuracy(), test.loss(), test.samples());
+        outw.printf(Locale.ROOT, "loss     %.4f final validation, %.4f mean training loss of the last 100 steps%n",
+                result.validation().length > 0 ? result.validation()[result.validation().length - 1].loss() : Double.NaN,
+                tailMean(result.trainLoss(), 100));
+        outw.printf(Locale.ROOT, "time     %.2f s total, %.2f s training, %,.0f samples/s%n", result.totalSeconds(),
+                result.trainSeconds(), result.samplesPerSecond());
+        outw.printf("run      %s%n", dir);
+        err.flush();
+        return 0;
+    }
+
+    private TrainListener listener(int total) {
+        if (noProgress) return TrainListener.NONE;
+        ProgressBar bar = new ProgressBar(System.err, "train", total);
+        return new TrainListener() {
+            double ema = Double.NaN;
+            String val = "";
+
+            @Override
+            public void onStep(int step, double loss) {
+                ema = Double.isNaN(ema) ? loss : 0.99 * ema + 0.01 * loss;
+                bar.update(step + 1, String.format(Locale.ROOT, "loss %.4f%s", ema, val));
+                if (step + 1 == total) bar.finish(String.format(Locale.ROOT, "loss %.4f%s", ema, val));
+            }
+
+            @Override
+            public void onValidation(int step, Evaluation v) {
+                val = String.format(Locale.ROOT, " val %.1f%%", v.accuracy());
+            }
+        };
+    }
+
+    private static long countInWindow(TrainResult r, TrainPlan plan, int total) {
+        return java.util.Arrays.stream(r.validationSteps()).filter(s -> s >= total - plan.accuracyWindow()).count();
+    }
+
+    private static double tailMean(float[] x, int n) {
+        double s = 0;
+        int m = Math.min(n, x.length);
+        for (int i = x.length - m; i < x.length; i++) s += x[i];
+        return m > 0 ? s / m : Double.NaN;
+    }
+
+    private static Map<String, Object> planInfo(TrainPlan plan, int total, RngScheme scheme) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rng", scheme.name().toLowerCase(Locale.ROOT));
+        m.put("epochs", plan.epochs());
+        m.put("samples_per_epoch", plan.samplesPerEpoch());
+        m.put("train_steps", total);
+        m.put("val_interval", plan.validation().toString());
+        m.put("validation_steps", plan.validation().checkpoints(total));
+        m.put("accuracy_window", plan.accuracyWindow());
+        m.put("batch_size", 1);
+        return m;
+    }
+}
