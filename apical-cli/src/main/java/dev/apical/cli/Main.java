@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /// The `apical` command.
@@ -22,9 +23,16 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /// Runs the CLI and returns the exit code (for tests).
+    /// Runs the CLI on the process's standard streams and returns the exit code.
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /// Runs the CLI writing to `out` and `err` (for tests and embedding) and returns the exit code.
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             String msg = switch (e) {
                 case ConfigException c -> c.getMessage();

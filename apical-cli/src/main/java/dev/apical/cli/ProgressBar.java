@@ -1,12 +1,12 @@
 package dev.apical.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /// A terminal progress bar with rate, ETA and a status text. On a terminal it redraws one line; otherwise
 /// it prints a line at every 10 %.
 final class ProgressBar {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final String label;
     private final long total;
     private final boolean interactive;
@@ -14,7 +14,7 @@ final class ProgressBar {
     private long lastDraw;
     private int lastDecile = -1;
 
-    ProgressBar(PrintStream out, String label, long total) {
+    ProgressBar(PrintWriter out, String label, long total) {
         this.out = out;
         this.label = label;
         this.total = Math.max(1, total);

@@ -121,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainListener listener(int total) {
         if (noProgress) return TrainListener.NONE;
-        ProgressBar bar = new ProgressBar(System.err, "train", total);
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "train", total);
         return new TrainListener() {
             double ema = Double.NaN;
             String val = "";

@@ -78,9 +78,11 @@ public final class LearningRules {
         Kwargs kw = new Kwargs(what + " '" + spec.name() + "'", spec);
         Double lr = kw.getDoubleOrNull("learning_rate");
         if (lr == null) lr = fallback;
-        if (lr == null)
+        if (lr == null) {
+            kw.done();
             throw new ConfigException(spec.at(), what + " '" + spec.name() + "' has no learning rate: set learning_rate in its "
                     + "kwargs or training_kwargs.learning_rate.");
+        }
         LearningRule rule = e.factory().create(kw, lr);
         kw.done();
         return rule;

@@ -28,6 +28,12 @@ public final class Kwargs {
         return spec.at();
     }
 
+    /// Location of `key`'s value, or of the component when the key is absent.
+    public SourceLocation at(String key) {
+        Arg a = spec.kwargs().get(key);
+        return a != null ? a.at() : spec.at();
+    }
+
     public boolean has(String key) {
         known.add(key);
         Arg a = spec.kwargs().get(key);

@@ -40,24 +40,24 @@ public final class Constraints {
     public static WeightConstraint clone(Kwargs kw, Projection p, Network network) {
         String sourceName = kw.getString("source", null);
         if (sourceName == null) throw new ConfigException(kw.at(), "clone_weight needs 'source' (e.g. 'H2.E.H1.E' or 'H2E_H1E').");
-        Projection source = resolve(sourceName, kw, network);
+        Projection source = resolve(sourceName, kw.at("source"), network);
         String source2Name = kw.getString("source2", null);
-        Projection source2 = source2Name == null ? null : resolve(source2Name, kw, network);
+        Projection source2 = source2Name == null ? null : resolve(source2Name, kw.at("source2"), network);
         boolean transpose = kw.getBoolean("transpose", false);
         int rows = transpose ? source.cols() : source.rows();
         int cols = transpose ? source.rows() : source.cols();
         if (rows != p.rows() || cols != p.cols())
-            throw new ConfigException(kw.at(), "clone_weight source " + source.name() + " has shape " + source.rows() + "x"
+            throw new ConfigException(kw.at("source"), "clone_weight source " + source.name() + " has shape " + source.rows() + "x"
                     + source.cols() + (transpose ? " (transposed " + rows + "x" + cols + ")" : "") + ", which does not match "
                     + p.name() + " (" + p.rows() + "x" + p.cols() + ")." + (transpose ? "" : rows == p.cols() && cols == p.rows()
                     ? " Did you mean transpose: true?" : ""));
         if (source2 != null && (source2.rows() != source.rows() || source2.cols() != source.cols()))
-            throw new ConfigException(kw.at(), "clone_weight source2 " + source2.name() + " has shape " + source2.rows() + "x"
+            throw new ConfigException(kw.at("source2"), "clone_weight source2 " + source2.name() + " has shape " + source2.rows() + "x"
                     + source2.cols() + ", which does not match source " + source.name() + " (" + source.rows() + "x" + source.cols() + ").");
         return new CloneWeight(p, source, source2, kw.getDouble("sign", 1), kw.getDouble("scale", 1), transpose);
     }
 
-    private static Projection resolve(String name, Kwargs kw, Network network) {
+    private static Projection resolve(String name, dev.apical.spec.SourceLocation at, Network network) {
         String key = name;
         String[] parts = name.split("\\.");
         if (parts.length == 4) key = parts[0] + parts[1] + "_" + parts[2] + parts[3];
@@ -66,7 +66,7 @@ public final class Constraints {
             List<String> names = new ArrayList<>();
             for (Projection q : network.projections())
                 names.add(q.post().id() + "." + q.pre().id());
-            throw ConfigException.unknownName(kw.at(), "clone_weight source projection", name, names);
+            throw ConfigException.unknownName(at, "clone_weight source projection", name, names);
         }
         return p;
     }
