@@ -91,7 +91,7 @@ class CliTest {
                 """);
         Result r = run("validate", cfg.toString());
         assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.err()).startsWith("error: " + cfg + ":5:46: projection_config.Output.E.Input.E.learning_rule: unknown learning rule 'Backprp'. Did you mean 'Backprop'?");
+        assertThat(r.err()).startsWith("error: " + cfg + ":5:43: projection_config.Output.E.Input.E.learning_rule: unknown learning rule 'Backprp'. Did you mean 'Backprop'?");
         Result missing = run("validate", tmp.resolve("nope.yaml").toString());
         assertThat(missing.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(missing.err()).contains("nope.yaml");
