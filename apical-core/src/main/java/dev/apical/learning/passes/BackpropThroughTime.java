@@ -22,6 +22,11 @@ import java.util.List;
 /// the activation, forward projections within the step and recurrent projections from step t−1, including
 /// paths through fixed weights; only parameters with a gradient rule accumulate dL/dθ. With τ = 1, T = 1,
 /// Tb = 1 this is ordinary back-propagation. After the gradient, the optimizer steps every trained parameter.
+///
+/// When nothing is truncated (Tb >= T) the initial state s(0) = b and activity a(0) = f(b) depend on the bias,
+/// as in EIANN, where `Population.reinit` sets `state = 0 + bias` with gradients enabled: bias gradients then
+/// include the paths through s(0) (the leak) and a(0) (recurrent projections and later populations read in
+/// step 1).
 public final class BackpropThroughTime implements BackwardPass {
     private final Network network;
     private final ForwardDynamics dynamics;
@@ -85,6 +90,8 @@ public final class BackpropThroughTime implements BackwardPass {
         for (float[] g : weightGrad) if (g != null) Arrays.fill(g, 0f);
         for (float[] g : biasGrad) if (g != null) Arrays.fill(g, 0f);
         if (tb == 0) return;
+        // tape index 0 is the reset state s(0) = b, a(0) = f(b) when the tape covers every step
+        boolean fromReset = tb == tape.forwardSteps();
         Population out = network.output();
         loss.gradient(out.activity, target, gradActivity[out.order()][tb]);
         for (int k = tb; k >= 1; k--) {
@@ -104,13 +111,22 @@ public final class BackpropThroughTime implements BackwardPass {
                     float[] z = pre.isUpdated() ? tape.activity(pre, zk) : pre.activity;
                     float[] gw = somaticGrad[o][j];
                     if (gw != null) Kernels.outerAdd(1f, gi, z, gw, p.rows(), p.cols());
-                    if (pre.isUpdated() && zk >= 1)
+                    if (pre.isUpdated() && (zk >= 1 || fromReset))
                         Kernels.gemvTransposedAdd(p.weights(), p.rows(), p.cols(), gi, gradActivity[pre.order()][zk]);
                 }
-                if (k > 1) {
+                if (k > 1 || fromReset) {
                     float[] prev = gradState[o][k - 1];
                     for (int i = 0; i < gs.length; i++) prev[i] += gs[i] - gi[i];
                 }
+            }
+        }
+        if (fromReset) {
+            for (Population q : reverse) {
+                int o = q.order();
+                if (biasGrad[o] == null) continue;
+                float[] gs = gradState[o][0];
+                q.activation().backward(tape.state(q, 0), tape.activity(q, 0), gradActivity[o][0], gs);
+                for (int i = 0; i < gs.length; i++) biasGrad[o][i] += gs[i];
             }
         }
     }
