@@ -121,7 +121,7 @@ class ValidationScheduleTest {
         assertThat(r.accuracy()).isCloseTo(expected, Offset.offset(1e-12));
         double expectedLoss = (run.validations().get(5).loss() + run.validations().get(6).loss()
                 + run.validations().get(7).loss()) / 3;
-        assertThat(r.finalValidation()).isCloseTo(expectedLoss, Offset.offset(1e-12));
+        assertThat(r.validationLoss()).isCloseTo(expectedLoss, Offset.offset(1e-12));
         assertThat(r.validation()[7].samples()).isEqualTo(9);
         // the first loss is the untrained model's loss on the first sample fed
         Model fresh = TestModels.build(NET, 42);
