@@ -13,7 +13,11 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/apical-protocol.XXXXXX")
 printf '%-6s %-8s %-6s %10s %10s %12s\n' seed network data accuracy test samples/s
 for i in 1 2 3 4 5; do
   ns=$((66048 + i)); ds=$((256 + i))
-  "$root/apical" train "$config" --network-seed "$ns" --data-seed "$ds" --no-progress --out "$out/run$i" "$@" >/dev/null
+  if ! "$root/apical" train "$config" --network-seed "$ns" --data-seed "$ds" --no-progress --out "$out/run$i" "$@" \
+       >"$out/run$i.log" 2>&1; then
+    cat "$out/run$i.log" >&2
+    exit 1
+  fi
   summary="$out/run$i/metrics/summary.json"
   acc=$(sed -n 's/^ *"accuracy" : \([0-9.eE+-]*\),*$/\1/p' "$summary")
   test=$(sed -n 's/^ *"test_accuracy" : \([0-9.eE+-]*\),*$/\1/p' "$summary")
