@@ -5,6 +5,7 @@ import dev.apical.dynamics.ForwardDynamics;
 import dev.apical.dynamics.Tape;
 import dev.apical.learning.BackwardPass;
 import dev.apical.learning.LearningRule;
+import dev.apical.learning.LocalBiasRule;
 import dev.apical.learning.LocalRule;
 import dev.apical.learning.StepContext;
 import dev.apical.learning.constraints.ConstraintPass;
@@ -31,12 +32,13 @@ public final class Model {
     private final Loss loss;
     private final List<BackwardPass> passes;
     private final LearningRule[] rules;
+    private final LearningRule[] biasRules;
     private final ConstraintPass constraints;
     private final StepContext context;
     private final boolean hasLocalRules;
 
     Model(NetworkSpec spec, Network network, ForwardDynamics dynamics, Tape tape, Loss loss, List<BackwardPass> passes,
-          LearningRule[] rules, ConstraintPass constraints) {
+          LearningRule[] rules, LearningRule[] biasRules, ConstraintPass constraints) {
         this.spec = spec;
         this.network = network;
         this.dynamics = dynamics;
@@ -44,10 +46,12 @@ public final class Model {
         this.loss = loss;
         this.passes = List.copyOf(passes);
         this.rules = rules;
+        this.biasRules = biasRules;
         this.constraints = constraints;
         this.context = new StepContext(network);
         boolean local = false;
         for (LearningRule r : rules) local |= r instanceof LocalRule;
+        for (LearningRule r : biasRules) local |= r instanceof LocalBiasRule;
         this.hasLocalRules = local;
     }
 
@@ -131,11 +135,23 @@ public final class Model {
         return best;
     }
 
+    /// Resets rule state (EIANN's `reinit` at the start of `train()`): BTSP traces, BCM flags.
+    public void startTraining() {
+        for (LearningRule r : rules) if (r instanceof LocalRule l) l.reinit();
+    }
+
+    /// Bias rule of `p`, or null.
+    public LearningRule biasRule(Population p) {
+        return biasRules[p.order()];
+    }
+
     private void stepLocalRules() {
         List<Projection> ps = network.projections();
-        for (Population pop : network.populations())
+        for (Population pop : network.populations()) {
+            if (biasRules[pop.order()] instanceof LocalBiasRule b) b.step(pop, context);
             for (Projection p : pop.incoming())
                 if (rules[ps.indexOf(p)] instanceof LocalRule r) r.step(p, context);
+        }
     }
 
     private void updateLocalRules() {

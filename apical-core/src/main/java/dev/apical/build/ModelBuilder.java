@@ -8,7 +8,9 @@ import dev.apical.learning.BackwardPass;
 import dev.apical.learning.GradientRule;
 import dev.apical.learning.LearningRule;
 import dev.apical.learning.LearningRules;
+import dev.apical.learning.LocalBiasRule;
 import dev.apical.learning.LocalRule;
+import dev.apical.learning.rules.DendriticLossBias;
 import dev.apical.learning.constraints.ConstraintPass;
 import dev.apical.learning.constraints.Constraints;
 import dev.apical.learning.constraints.WeightConstraint;
@@ -33,7 +35,6 @@ import dev.apical.spec.PopulationSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -71,11 +72,12 @@ public final class ModelBuilder {
         ForwardDynamics dynamics = new ForwardDynamics(network, spec.training().forwardSteps());
         Tape tape = new Tape(network, spec.training().forwardSteps(), tb);
         Loss loss = Losses.create(spec.training().criterion());
-        List<BackwardPass> passes = new ArrayList<>(passes(spec, network, dynamics, tape, loss, rules, biasRules));
+        List<BackwardPass> passes = passes(spec, network, dynamics, tape, loss, rules, biasRules, streams);
+        checkBiasRules(network, biasRules);
         ConstraintPass constraintPass = new ConstraintPass(network, constraints);
         constraintPass.apply();
         applyCloneInits(network);
-        return new Model(spec, network, dynamics, tape, loss, passes, rules, constraintPass);
+        return new Model(spec, network, dynamics, tape, loss, passes, rules, biasRules, constraintPass);
     }
 
     private static void initialise(Network network, RandomStreams streams) {
@@ -129,18 +131,58 @@ public final class ModelBuilder {
         List<Projection> ps = network.projections();
         for (int i = 0; i < ps.size(); i++) {
             ComponentSpec r = ps.get(i).spec().rule();
-            if (r != null) rules[i] = LearningRules.createWeightRule(r, fallback);
+            if (r != null) rules[i] = LearningRules.createWeightRule(r, fallback, ps.get(i));
         }
         for (Population pop : network.populations()) {
             PopulationSpec s = pop.spec();
             if (s.bias().rule() != null && !pop.isInput())
-                biasRules[pop.order()] = LearningRules.createBiasRule(s.bias().rule(), fallback);
+                biasRules[pop.order()] = LearningRules.createBiasRule(s.bias().rule(), fallback, pop);
         }
     }
 
+    /// The distinct backward passes in EIANN's registration order: bias rules (population order), then
+    /// projection rules (config order). Gradient rules share one back-propagation pass.
     private static List<BackwardPass> passes(NetworkSpec spec, Network network, ForwardDynamics dynamics, Tape tape,
-                                             Loss loss, LearningRule[] rules, LearningRule[] biasRules) {
-        LinkedHashSet<BackwardPass> passes = new LinkedHashSet<>();
+                                             Loss loss, LearningRule[] rules, LearningRule[] biasRules, RandomStreams streams) {
+        Map<Object, Class<?>> order = new LinkedHashMap<>();
+        for (Population pop : network.populations()) register(order, biasRules[pop.order()]);
+        for (LearningRule r : rules) register(order, r);
+        List<BackwardPass> passes = new ArrayList<>();
+        for (var e : order.entrySet()) {
+            if (e.getKey() == GRADIENT) passes.add(backprop(spec, network, dynamics, tape, loss, rules, biasRules));
+            else passes.add(localPass((BackwardPass.Factory) e.getKey(), e.getValue(), network, dynamics, rules, streams));
+        }
+        return passes;
+    }
+
+    private static final Object GRADIENT = new Object();
+
+    private static void register(Map<Object, Class<?>> order, LearningRule r) {
+        Object key = switch (r) {
+            case null -> null;
+            case GradientRule g -> GRADIENT;
+            case LocalRule l -> l.backwardPass();
+            case LocalBiasRule b -> b.backwardPass();
+        };
+        if (key != null) order.putIfAbsent(key, r.getClass());
+    }
+
+    private static BackwardPass localPass(BackwardPass.Factory factory, Class<?> boundClass, Network network,
+                                          ForwardDynamics dynamics, LearningRule[] rules, RandomStreams streams) {
+        List<Projection> ps = network.projections();
+        Map<Population, LocalRule> first = new LinkedHashMap<>();
+        for (Population pop : network.populations()) {
+            for (Projection p : pop.incoming()) {
+                if (rules[ps.indexOf(p)] instanceof LocalRule l && l.backwardPass() == factory && l.getClass() == boundClass) {
+                    first.putIfAbsent(pop, l);
+                }
+            }
+        }
+        return factory.create(new BackwardPass.Setup(network, dynamics, List.copyOf(first.keySet()), first::get, streams));
+    }
+
+    private static BackwardPass backprop(NetworkSpec spec, Network network, ForwardDynamics dynamics, Tape tape, Loss loss,
+                                         LearningRule[] rules, LearningRule[] biasRules) {
         List<Parameter> params = new ArrayList<>();
         float[][] weightGrad = new float[rules.length][];
         float[][] biasGrad = new float[biasRules.length][];
@@ -157,23 +199,21 @@ public final class ModelBuilder {
                     weightGrad[i] = new float[p.weights().length];
                     params.add(new Parameter(p.name(), p.weights(), weightGrad[i], g.learningRate()));
                     if (firstGradient == null) firstGradient = p.spec().rule();
-                } else if (rules[i] instanceof LocalRule l) {
-                    passes.add(l.backwardPass());
                 }
             }
         }
-        if (!params.isEmpty()) {
-            if (spec.training().backwardSteps() < 1)
-                throw new ConfigException(firstGradient.at(), "rule '" + firstGradient.name() + "' back-propagates through the "
-                        + "last backward_steps forward steps, but training_kwargs.backward_steps is "
-                        + spec.training().backwardSteps() + ". Set backward_steps >= 1.");
-            Optimizer opt = Optimizers.create(spec.training().optimizer(), params);
-            List<BackwardPass> ordered = new ArrayList<>();
-            ordered.add(new BackpropThroughTime(network, dynamics, tape, loss, opt, weightGrad, biasGrad));
-            ordered.addAll(passes);
-            return ordered;
-        }
-        return new ArrayList<>(passes);
+        if (spec.training().backwardSteps() < 1)
+            throw new ConfigException(firstGradient.at(), "rule '" + firstGradient.name() + "' back-propagates through the "
+                    + "last backward_steps forward steps, but training_kwargs.backward_steps is "
+                    + spec.training().backwardSteps() + ". Set backward_steps >= 1.");
+        Optimizer opt = Optimizers.create(spec.training().optimizer(), params);
+        return new BackpropThroughTime(network, dynamics, tape, loss, opt, weightGrad, biasGrad);
+    }
+
+    private static void checkBiasRules(Network network, LearningRule[] biasRules) {
+        for (Population pop : network.populations())
+            if (biasRules[pop.order()] instanceof DendriticLossBias)
+                DendriticLossBias.requirePlateau(pop, pop.spec().bias().rule().at());
     }
 
     private static void applyCloneInits(Network network) {

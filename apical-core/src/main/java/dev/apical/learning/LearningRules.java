@@ -1,5 +1,11 @@
 package dev.apical.learning;
 
+import dev.apical.learning.rules.DendriticLoss;
+import dev.apical.learning.rules.DendriticLossBias;
+import dev.apical.learning.rules.DendriticTargetPropagation;
+import dev.apical.learning.rules.HebbWeightNorm;
+import dev.apical.network.Population;
+import dev.apical.network.Projection;
 import dev.apical.registry.Kwargs;
 import dev.apical.spec.ComponentSpec;
 import dev.apical.spec.ConfigException;
@@ -8,40 +14,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/// THE learning-rule registry: one line per rule, with EIANN's YAML names. Projection rules and bias rules
+/// THE learning-rule registry: one line per rule, under EIANN's YAML names. Projection rules and bias rules
 /// are listed separately because EIANN names them separately (`learning_rule`, `bias_learning_rule`).
 /// EIANN rules that this version does not implement are listed by name, so a config naming one stops at
 /// build time with a clear message instead of an "unknown rule" guess.
 public final class LearningRules {
     private LearningRules() {}
 
-    /// Builds a rule from its kwargs; `learningRate` is the rule's rate after the fallback to training_kwargs.
-    public interface Factory {
-        LearningRule create(Kwargs kwargs, double learningRate);
-    }
-
-    private record Entry(String name, Factory factory) {}
-
-    private static final Map<String, Entry> WEIGHT_RULES = new LinkedHashMap<>();
-    private static final Map<String, Entry> BIAS_RULES = new LinkedHashMap<>();
-    private static final List<String> NOT_YET = List.of("BP_like_2E", "BP_like_2L", "Top_Layer_BP_like_2L", "BP_like_1E",
-            "DendriticLoss_6", "Hebb_WeightNorm", "Hebb_WeightNorm_4", "Ojas_rule", "Supervised_BCM_4",
-            "Hebbian_Temporal_Contrast", "Top_Down_Hebbian_Temporal_Contrast_1", "Top_Down_Hebbian_Temporal_Contrast_3",
-            "BTSP_19", "Backprop_DendriticLoss", "Supervised_Hebb_WeightNorm_4", "DendriticLossBias");
+    private static final Map<String, Function<RuleContext, LearningRule>> WEIGHT_RULES = new LinkedHashMap<>();
+    private static final Map<String, Function<RuleContext, LearningRule>> BIAS_RULES = new LinkedHashMap<>();
+    private static final List<String> NOT_YET = new ArrayList<>(List.of("BP_like_2L", "Top_Layer_BP_like_2L",
+            "Ojas_rule", "Supervised_BCM_4", "Hebbian_Temporal_Contrast", "Top_Down_Hebbian_Temporal_Contrast_1",
+            "Top_Down_Hebbian_Temporal_Contrast_3", "BTSP_19", "Backprop_DendriticLoss", "Supervised_Hebb_WeightNorm_4"));
 
     static {
-        weight("Backprop", (kw, lr) -> new GradientRule("Backprop", lr));
-        bias("BackpropBias", (kw, lr) -> new GradientRule("BackpropBias", lr));
-        bias("Backprop", (kw, lr) -> new GradientRule("BackpropBias", lr));
+        weight("Backprop", ctx -> new GradientRule("Backprop", ctx.learningRate()));
+        weight("BP_like_2E", DendriticTargetPropagation::targetPropagation);
+        weight("BP_like_1E", DendriticTargetPropagation::temporalContrast);
+        weight("DendriticLoss_6", DendriticLoss::new);
+        weight("Hebb_WeightNorm", HebbWeightNorm::plain);
+        weight("Hebb_WeightNorm_4", HebbWeightNorm::clipped);
+        bias("BackpropBias", ctx -> new GradientRule("BackpropBias", ctx.learningRate()));
+        bias("Backprop", ctx -> new GradientRule("BackpropBias", ctx.learningRate()));
+        bias("DendriticLossBias", DendriticLossBias::new);
     }
 
-    private static void weight(String name, Factory f) {
-        if (WEIGHT_RULES.putIfAbsent(name, new Entry(name, f)) != null) throw new IllegalStateException("duplicate rule " + name);
+    private static void weight(String name, Function<RuleContext, LearningRule> f) {
+        if (WEIGHT_RULES.putIfAbsent(name, f) != null) throw new IllegalStateException("duplicate rule " + name);
     }
 
-    private static void bias(String name, Factory f) {
-        if (BIAS_RULES.putIfAbsent(name, new Entry(name, f)) != null) throw new IllegalStateException("duplicate bias rule " + name);
+    private static void bias(String name, Function<RuleContext, LearningRule> f) {
+        if (BIAS_RULES.putIfAbsent(name, f) != null) throw new IllegalStateException("duplicate bias rule " + name);
     }
 
     /// Names accepted for `learning_rule`.
@@ -56,23 +61,24 @@ public final class LearningRules {
 
     /// Binds a projection's `learning_rule` / `learning_rule_kwargs`.
     /// @param fallbackLearningRate `training_kwargs.learning_rate`, or null
-    public static LearningRule createWeightRule(ComponentSpec spec, Double fallbackLearningRate) {
-        return create(spec, fallbackLearningRate, WEIGHT_RULES, "learning rule");
+    public static LearningRule createWeightRule(ComponentSpec spec, Double fallbackLearningRate, Projection projection) {
+        return create(spec, fallbackLearningRate, WEIGHT_RULES, "learning rule", projection, projection.post());
     }
 
     /// Binds a population's `bias_learning_rule` / `bias_learning_rule_kwargs`.
-    public static LearningRule createBiasRule(ComponentSpec spec, Double fallbackLearningRate) {
-        return create(spec, fallbackLearningRate, BIAS_RULES, "bias learning rule");
+    public static LearningRule createBiasRule(ComponentSpec spec, Double fallbackLearningRate, Population population) {
+        return create(spec, fallbackLearningRate, BIAS_RULES, "bias learning rule", null, population);
     }
 
-    private static LearningRule create(ComponentSpec spec, Double fallback, Map<String, Entry> rules, String what) {
-        Entry e = rules.get(spec.name());
-        if (e == null) {
+    private static LearningRule create(ComponentSpec spec, Double fallback, Map<String, Function<RuleContext, LearningRule>> rules,
+                                       String what, Projection projection, Population population) {
+        var factory = rules.get(spec.name());
+        if (factory == null) {
             if (NOT_YET.contains(spec.name()))
                 throw new ConfigException(spec.at(), what + " '" + spec.name() + "' is an EIANN rule that this version of "
                         + "Apical does not implement yet. Rules available now: " + String.join(", ", rules.keySet()) + ".");
             List<String> known = new ArrayList<>(rules.keySet());
-            known.addAll(NOT_YET);
+            for (String n : NOT_YET) if (!known.contains(n)) known.add(n);
             throw ConfigException.unknownName(spec.at(), what, spec.name(), known);
         }
         Kwargs kw = new Kwargs(what + " '" + spec.name() + "'", spec);
@@ -83,7 +89,7 @@ public final class LearningRules {
             throw new ConfigException(spec.at(), what + " '" + spec.name() + "' has no learning rate: set learning_rate in its "
                     + "kwargs or training_kwargs.learning_rate.");
         }
-        LearningRule rule = e.factory().create(kw, lr);
+        LearningRule rule = factory.apply(new RuleContext(kw, lr, projection, population, spec.at()));
         kw.done();
         return rule;
     }

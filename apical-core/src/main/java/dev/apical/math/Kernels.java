@@ -44,6 +44,25 @@ public final class Kernels {
         }
     }
 
+    /// W += alpha · (u ⊗ v), rounding as `W += alpha * outer(u, v)` does in float32: each product u_i·v_j is
+    /// formed first, then scaled.
+    /// @param u length `rows`. Not modified.
+    /// @param v length `cols`. Not modified.
+    /// @param w row-major `rows x cols`. Modified.
+    public static void addScaledOuter(float alpha, float[] u, float[] v, float[] w, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            float ui = u[i];
+            if (ui == 0f) continue;
+            int off = i * cols;
+            for (int j = 0; j < cols; j++) w[off + j] += alpha * (ui * v[j]);
+        }
+    }
+
+    /// out = clamp(a, lo, hi) elementwise. `a` not modified; `out` modified (may be `a`).
+    public static void clampInto(float[] a, float lo, float hi, float[] out) {
+        for (int i = 0; i < a.length; i++) out[i] = Math.min(Math.max(a[i], lo), hi);
+    }
+
     /// Clamps every element of `a` to `[lo, hi]`; infinite bounds are no-ops.
     public static void clamp(float[] a, double lo, double hi) {
         boolean hasLo = lo != Double.NEGATIVE_INFINITY;

@@ -30,6 +30,10 @@ public final class Population {
     public final float[] forwardActivity;
     public final float[] forwardPrevActivity;
     private float[] forwardDendriticState;
+    private float[] dendriticState;
+    private float[] plateau;
+    private float[] dendToSoma;
+    private boolean backwardPhase;
 
     /// @param order   position in update order (layer order, then population order)
     /// @param input   the network's input population (activity = the sample)
@@ -52,8 +56,11 @@ public final class Population {
 
     void addIncoming(Projection p) {
         incoming.add(p);
-        if (p.compartment() == dev.apical.spec.Compartment.DENDRITE && forwardDendriticState == null)
+        if (p.compartment() == dev.apical.spec.Compartment.DENDRITE && forwardDendriticState == null) {
             forwardDendriticState = new float[size];
+            dendriticState = new float[size];
+        }
+        if (p.updatePhase().inBackwardPhase()) backwardPhase = true;
     }
 
     public PopulationSpec spec() { return spec; }
@@ -77,6 +84,28 @@ public final class Population {
     public float[] forwardDendriticState() { return forwardDendriticState; }
     public boolean hasDendrite() { return forwardDendriticState != null; }
 
+    /// True if an incoming projection has update phase B or A: the population takes part in the backward
+    /// phase (EIANN's non-empty `backward_projections`, eiann-spec 2.2).
+    public boolean hasBackwardProjections() { return backwardPhase; }
+
+    /// Dendritic state during/after the backward phase (clipped sum of dendritic inputs; for the output
+    /// population the clipped error), or null before a backward pass has given it one.
+    public float[] dendriticState() { return dendriticState; }
+
+    /// Plateau: the selected, gated local error of the last backward phase, or null if no rule of this
+    /// population uses plateaus.
+    public float[] plateau() { return plateau; }
+
+    /// Nudge added to the somatic state in the backward phase, or null if the population is never nudged.
+    public float[] dendToSoma() { return dendToSoma; }
+
+    /// Allocates the plateau and nudge buffers (for populations that bear a dendritic learning rule), and a
+    /// dendritic-state buffer if the population has none yet (the output population holds its error there).
+    public void allocateNudgeBuffers() {
+        if (plateau == null) plateau = new float[size];
+        if (dendToSoma == null) dendToSoma = new float[size];
+        if (dendriticState == null) dendriticState = new float[size];
+    }
     /// s = b, a = f(b): the state every forward pass starts from (eiann-spec 4, Q6, Q14).
     public void resetToBias() {
         System.arraycopy(bias, 0, state, 0, size);

@@ -41,6 +41,7 @@ public final class ParityRunner {
         NetworkSpec spec = ConfigLoader.load(fixture.config());
         Model model = ModelBuilder.build(spec, fixture.networkSeed());
         loadInitial(model);
+        model.startTraining();
         NpyArray inputs = fixture.inputs(), targets = fixture.targets();
         int steps = Math.min(fixture.steps(), inputs.rows());
         if (fixture.has("step0/dynamics")) compareDynamics(model, inputs.row(0));

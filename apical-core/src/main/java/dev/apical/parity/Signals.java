@@ -45,7 +45,8 @@ final class Signals {
             case FORWARD_DEND -> p.forwardDendriticState();
             case BACKWARD -> p.activity;
             case BACKWARD_PREV -> p.prevActivity;
-            case PLATEAU, BACKWARD_DEND -> null;
+            case PLATEAU -> p.plateau();
+            case BACKWARD_DEND -> p.plateau() != null ? p.dendriticState() : null;
         };
     }
 

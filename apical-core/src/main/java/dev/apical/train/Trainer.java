@@ -37,6 +37,7 @@ public final class Trainer {
         SplittableRandom shuffle = new RandomStreams(dataSeed).stream("data/shuffle");
         TorchRandom torch = new TorchRandom(dataSeed);
         int[] perm = new int[train.size()];
+        model.startTraining();
         listener.onStart(total);
         long start = System.nanoTime();
         long validationNanos = 0;

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FixtureParityTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"spiral-vanbp", "spiral-bpdale"})
+    @ValueSource(strings = {"spiral-vanbp", "spiral-bpdale", "spiral-dtp"})
     void matchesEiann(String fixture) throws IOException {
         ParityReport report = ParityRunner.run(Shared.require("fixtures/" + fixture), null);
         String failures = report.comparisons().stream().filter(c -> !c.pass())
