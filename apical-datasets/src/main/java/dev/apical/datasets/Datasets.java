@@ -76,7 +76,7 @@ public final class Datasets {
         Entry e = REGISTRY.get(ALIASES.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), name));
         if (e == null)
             throw new IllegalArgumentException("unknown dataset '" + name + "'." + suggestion(name, REGISTRY.keySet())
-                    + " Valid names: " + String.join(", ", REGISTRY.keySet()));
+                    + " Valid names: " + String.join(", ", REGISTRY.keySet()) + ", csv:DIR, npy:DIR");
         for (String key : options.keySet())
             if (!e.options().contains(key))
                 throw new IllegalArgumentException("dataset '" + name + "' has no option '" + key + "'."
