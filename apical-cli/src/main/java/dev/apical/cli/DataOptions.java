@@ -9,7 +9,10 @@ import java.util.Map;
 
 /// Dataset selection shared by the commands that need data.
 final class DataOptions {
-    @Option(names = "--dataset", defaultValue = "spiral", description = "Dataset: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--dataset", defaultValue = "spiral", description = "Dataset: ${COMPLETION-CANDIDATES} (install the "
+            + "image datasets with `apical data fetch NAME`), or csv:DIR / npy:DIR for your own data (DIR/train.csv, "
+            + "validation.csv, test.csv with the integer label in the last column; or DIR/train_x.npy, train_y.npy, "
+            + "validation_*, test_*). Default: ${DEFAULT-VALUE}.",
             completionCandidates = Names.class)
     String dataset;
 

@@ -13,11 +13,46 @@ import java.util.function.Function;
 /// | name | options |
 /// |---|---|
 /// | `spiral` | `split` = `eiann` (default) or `optimization`; `seed` (default 0) |
+/// | `mnist` | none; installed with `apical data fetch mnist` (see [ImageTasks] for the split) |
+/// | `fashion-mnist` (`fashion_mnist`, `fmnist`) | none; installed with `apical data fetch fashion-mnist` |
+/// | `cifar10` (`cifar-10`) | none; installed with `apical data fetch cifar10 --from DIR` |
+/// | `csv:DIR`, `npy:DIR` | none; the user's own files, see [UserData] |
+///
+/// Installed datasets are read from [DataCache#fromEnvironment()]; a missing one raises a
+/// [MissingDatasetException] naming the `apical data fetch` command that installs it.
 public final class Datasets {
     private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
+    private static final Map<String, String> ALIASES = new LinkedHashMap<>();
 
     static {
         register("spiral", Set.of("split", "seed"), o -> SpiralTask.split(spiralMode(o), seed(o)));
+        register("mnist", Set.of(), o -> installed(Catalog.MNIST, dir -> ImageTasks.idx("mnist", dir)));
+        register("fashion-mnist", Set.of(), o -> installed(Catalog.FASHION_MNIST, dir -> ImageTasks.idx("fashion-mnist", dir)));
+        register("cifar10", Set.of(), o -> installed(Catalog.CIFAR10, dir -> ImageTasks.cifar10("cifar10", dir)));
+        ALIASES.put("fashion_mnist", "fashion-mnist");
+        ALIASES.put("fmnist", "fashion-mnist");
+        ALIASES.put("cifar-10", "cifar10");
+    }
+
+    @FunctionalInterface
+    private interface Loader {
+        DataSplit load(java.nio.file.Path dir) throws java.io.IOException;
+    }
+
+    private static DataSplit installed(Catalog.Entry entry, Loader loader) {
+        return load(() -> loader.load(DataCache.fromEnvironment().require(entry)));
+    }
+
+    private static DataSplit load(java.util.concurrent.Callable<DataSplit> c) {
+        try {
+            return c.call();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private record Entry(Set<String> options, Function<Options, DataSplit> factory) {}
@@ -32,10 +67,16 @@ public final class Datasets {
     /// The split of dataset `name` configured by `options`; unknown names and options are rejected with a
     /// "did you mean" suggestion.
     public static DataSplit split(String name, Map<String, String> options) {
-        Entry e = REGISTRY.get(name);
+        if (name.startsWith("csv:") || name.startsWith("npy:")) {
+            if (!options.isEmpty())
+                throw new IllegalArgumentException("dataset '" + name + "' takes no options, got " + options.keySet());
+            java.nio.file.Path dir = java.nio.file.Path.of(name.substring(4));
+            return load(() -> name.startsWith("csv:") ? UserData.csv(dir) : UserData.npy(dir));
+        }
+        Entry e = REGISTRY.get(ALIASES.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), name));
         if (e == null)
             throw new IllegalArgumentException("unknown dataset '" + name + "'." + suggestion(name, REGISTRY.keySet())
-                    + " Valid names: " + String.join(", ", REGISTRY.keySet()));
+                    + " Valid names: " + String.join(", ", REGISTRY.keySet()) + ", csv:DIR, npy:DIR");
         for (String key : options.keySet())
             if (!e.options().contains(key))
                 throw new IllegalArgumentException("dataset '" + name + "' has no option '" + key + "'."

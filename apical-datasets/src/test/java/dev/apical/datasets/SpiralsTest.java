@@ -63,7 +63,7 @@ class SpiralsTest {
         DataSplit s = Datasets.split("spiral", Map.of("split", "optimization", "seed", "0"));
         assertThat(s.validation().sha256()).isEqualTo(s.test().sha256());
         assertThatThrownBy(() -> Datasets.split("spirals", Map.of()))
-                .hasMessage("unknown dataset 'spirals'. Did you mean 'spiral'? Valid names: spiral");
+                .hasMessage("unknown dataset 'spirals'. Did you mean 'spiral'? Valid names: spiral, mnist, fashion-mnist, cifar10, csv:DIR, npy:DIR");
         assertThatThrownBy(() -> Datasets.split("spiral", Map.of("sed", "1")))
                 .hasMessageContaining("Did you mean 'seed'?");
         assertThatThrownBy(() -> Datasets.split("spiral", Map.of("split", "paper")))
