@@ -118,34 +118,11 @@ public final class Datasets {
         return o.getLong("seed", 0);
     }
 
-    /// " Did you mean 'x'?" for the closest candidate within a small edit distance, else "".
+    /// " Did you mean 'x'?" for the closest candidate, if it is close enough to be a likely typo, else "".
     static String suggestion(String given, Iterable<String> candidates) {
-        String best = null;
-        int bestDist = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = editDistance(given.toLowerCase(), c.toLowerCase());
-            if (d < bestDist || (d == bestDist && Comparator.<String>naturalOrder().compare(c, best) < 0)) {
-                best = c;
-                bestDist = d;
-            }
-        }
-        return best != null && bestDist <= Math.max(2, given.length() / 2) ? " Did you mean '" + best + "'?" : "";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        java.util.List<String> list = new java.util.ArrayList<>();
+        candidates.forEach(list::add);
+        list.sort(Comparator.naturalOrder());
+        return dev.apical.spec.ConfigException.nearest(given, list).map(n -> " Did you mean '" + n + "'?").orElse("");
     }
 }
