@@ -1,21 +1,61 @@
 package dev.apical.math;
 
-/// Dense float32 kernels on row-major matrices, writing into caller-supplied buffers. No allocation.
-/// Matrices are `rows x cols` with element (i, j) at `i * cols + j`.
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/// Dense float32 kernels on row-major matrices (element (i, j) of a `rows x cols` matrix at `i * cols + j`),
+/// written with the Vector API and writing into caller-supplied buffers; no allocation. [ScalarKernels] holds
+/// the plain-loop reference each kernel is tested against. Element-wise kernels round exactly as the
+/// reference; dot products sum in a different order (lanes, then a tree), so they agree to float rounding.
 public final class Kernels {
     private Kernels() {}
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
 
     /// y += W x.
     /// @param w row-major `rows x cols`. Not modified.
     /// @param x length `cols`. Not modified.
     /// @param y length `rows`. Modified. Must not alias `x`.
     public static void gemvAdd(float[] w, int rows, int cols, float[] x, float[] y) {
-        for (int i = 0; i < rows; i++) {
-            int off = i * cols;
-            float acc = 0f;
-            for (int j = 0; j < cols; j++) acc += w[off + j] * x[j];
-            y[i] += acc;
+        int bound = S.loopBound(cols);
+        int i = 0;
+        for (; i + 3 < rows; i += 4) {
+            int o0 = i * cols, o1 = o0 + cols, o2 = o1 + cols, o3 = o2 + cols;
+            FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            int j = 0;
+            for (; j < bound; j += L) {
+                FloatVector xv = FloatVector.fromArray(S, x, j);
+                a0 = FloatVector.fromArray(S, w, o0 + j).fma(xv, a0);
+                a1 = FloatVector.fromArray(S, w, o1 + j).fma(xv, a1);
+                a2 = FloatVector.fromArray(S, w, o2 + j).fma(xv, a2);
+                a3 = FloatVector.fromArray(S, w, o3 + j).fma(xv, a3);
+            }
+            float s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
+            float s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
+            for (; j < cols; j++) {
+                float xj = x[j];
+                s0 += w[o0 + j] * xj;
+                s1 += w[o1 + j] * xj;
+                s2 += w[o2 + j] * xj;
+                s3 += w[o3 + j] * xj;
+            }
+            y[i] += s0;
+            y[i + 1] += s1;
+            y[i + 2] += s2;
+            y[i + 3] += s3;
         }
+        for (; i < rows; i++) y[i] += dot(w, i * cols, x, cols, bound);
+    }
+
+    private static float dot(float[] w, int off, float[] x, int cols, int bound) {
+        FloatVector acc = FloatVector.zero(S);
+        int j = 0;
+        for (; j < bound; j += L) acc = FloatVector.fromArray(S, w, off + j).fma(FloatVector.fromArray(S, x, j), acc);
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; j < cols; j++) s += w[off + j] * x[j];
+        return s;
     }
 
     /// out += Wᵀ g.
@@ -23,58 +63,74 @@ public final class Kernels {
     /// @param g   length `rows`. Not modified.
     /// @param out length `cols`. Modified.
     public static void gemvTransposedAdd(float[] w, int rows, int cols, float[] g, float[] out) {
+        int bound = S.loopBound(cols);
         for (int i = 0; i < rows; i++) {
             float gi = g[i];
             if (gi == 0f) continue;
             int off = i * cols;
-            for (int j = 0; j < cols; j++) out[j] += w[off + j] * gi;
+            FloatVector gv = FloatVector.broadcast(S, gi);
+            int j = 0;
+            for (; j < bound; j += L)
+                FloatVector.fromArray(S, w, off + j).fma(gv, FloatVector.fromArray(S, out, j)).intoArray(out, j);
+            for (; j < cols; j++) out[j] += w[off + j] * gi;
         }
     }
 
-    /// W += alpha · u ⊗ v (rank-one update).
+    /// W += alpha · u ⊗ v (rank-one update; alpha·u_i is formed first).
     /// @param u length `rows`. Not modified.
     /// @param v length `cols`. Not modified.
     /// @param w row-major `rows x cols`. Modified.
     public static void outerAdd(float alpha, float[] u, float[] v, float[] w, int rows, int cols) {
+        int bound = S.loopBound(cols);
         for (int i = 0; i < rows; i++) {
             float ui = alpha * u[i];
             if (ui == 0f) continue;
             int off = i * cols;
-            for (int j = 0; j < cols; j++) w[off + j] += ui * v[j];
+            FloatVector uv = FloatVector.broadcast(S, ui);
+            int j = 0;
+            for (; j < bound; j += L)
+                FloatVector.fromArray(S, w, off + j).add(FloatVector.fromArray(S, v, j).mul(uv)).intoArray(w, off + j);
+            for (; j < cols; j++) w[off + j] += ui * v[j];
         }
     }
 
     /// W += alpha · (u ⊗ v), rounding as `W += alpha * outer(u, v)` does in float32: each product u_i·v_j is
-    /// formed first, then scaled.
+    /// formed first, then scaled, then added (no fused multiply-add).
     /// @param u length `rows`. Not modified.
     /// @param v length `cols`. Not modified.
     /// @param w row-major `rows x cols`. Modified.
     public static void addScaledOuter(float alpha, float[] u, float[] v, float[] w, int rows, int cols) {
+        int bound = S.loopBound(cols);
+        FloatVector av = FloatVector.broadcast(S, alpha);
         for (int i = 0; i < rows; i++) {
             float ui = u[i];
             if (ui == 0f) continue;
             int off = i * cols;
-            for (int j = 0; j < cols; j++) w[off + j] += alpha * (ui * v[j]);
+            FloatVector uv = FloatVector.broadcast(S, ui);
+            int j = 0;
+            for (; j < bound; j += L)
+                FloatVector.fromArray(S, w, off + j).add(FloatVector.fromArray(S, v, j).mul(uv).mul(av)).intoArray(w, off + j);
+            for (; j < cols; j++) w[off + j] += alpha * (ui * v[j]);
         }
     }
 
     /// out = clamp(a, lo, hi) elementwise. `a` not modified; `out` modified (may be `a`).
     public static void clampInto(float[] a, float lo, float hi, float[] out) {
-        for (int i = 0; i < a.length; i++) out[i] = Math.min(Math.max(a[i], lo), hi);
+        int bound = S.loopBound(a.length);
+        FloatVector lov = FloatVector.broadcast(S, lo), hiv = FloatVector.broadcast(S, hi);
+        int i = 0;
+        for (; i < bound; i += L) FloatVector.fromArray(S, a, i).max(lov).min(hiv).intoArray(out, i);
+        for (; i < a.length; i++) out[i] = Math.min(Math.max(a[i], lo), hi);
     }
 
     /// Clamps every element of `a` to `[lo, hi]`; infinite bounds are no-ops.
     public static void clamp(float[] a, double lo, double hi) {
         boolean hasLo = lo != Double.NEGATIVE_INFINITY;
         boolean hasHi = hi != Double.POSITIVE_INFINITY;
-        float flo = (float) lo;
-        float fhi = (float) hi;
-        for (int i = 0; i < a.length; i++) {
-            float v = a[i];
-            if (hasLo && v < flo) v = flo;
-            if (hasHi && v > fhi) v = fhi;
-            a[i] = v;
-        }
+        if (!hasLo && !hasHi) return;
+        float flo = hasLo ? (float) lo : Float.NEGATIVE_INFINITY;
+        float fhi = hasHi ? (float) hi : Float.POSITIVE_INFINITY;
+        clampInto(a, flo, fhi, a);
     }
 
     /// True when every element is finite.

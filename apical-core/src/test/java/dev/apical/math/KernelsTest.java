@@ -1,0 +1,66 @@
+package dev.apical.math;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/// The Vector API kernels against the plain-loop reference, on shapes that exercise full vectors, tails and
+/// row blocks. Element-wise kernels must agree bit for bit; dot products to float rounding of the sum
+/// (|Δ| <= 1e-5 · Σ|w·x|).
+class KernelsTest {
+    private static float[] random(SplittableRandom r, int n, boolean sparse) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = sparse && r.nextInt(3) == 0 ? 0f : (float) (r.nextDouble() * 2 - 1);
+        return a;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,1", "3,7", "4,16", "5,17", "13,33", "50,784", "500,500", "10,500", "7,128"})
+    void matchReference(int rows, int cols) {
+        SplittableRandom r = new SplittableRandom(rows * 1000L + cols);
+        float[] w = random(r, rows * cols, false), x = random(r, cols, true), g = random(r, rows, true);
+
+        float[] y1 = random(r, rows, false), y2 = y1.clone();
+        Kernels.gemvAdd(w, rows, cols, x, y1);
+        ScalarKernels.gemvAdd(w, rows, cols, x, y2);
+        for (int i = 0; i < rows; i++) {
+            double scale = 0;
+            for (int j = 0; j < cols; j++) scale += Math.abs(w[i * cols + j] * x[j]);
+            assertThat(y1[i]).as("gemv row %d", i).isCloseTo(y2[i], within((float) (1e-5 * scale + 1e-6)));
+        }
+
+        float[] o1 = random(r, cols, false), o2 = o1.clone();
+        Kernels.gemvTransposedAdd(w, rows, cols, g, o1);
+        ScalarKernels.gemvTransposedAdd(w, rows, cols, g, o2);
+        for (int j = 0; j < cols; j++) {
+            double scale = 0;
+            for (int i = 0; i < rows; i++) scale += Math.abs(w[i * cols + j] * g[i]);
+            assertThat(o1[j]).as("gemvT col %d", j).isCloseTo(o2[j], within((float) (1e-5 * scale + 1e-6)));
+        }
+
+        float[] w1 = w.clone(), w2 = w.clone();
+        Kernels.outerAdd(0.37f, g, x, w1, rows, cols);
+        ScalarKernels.outerAdd(0.37f, g, x, w2, rows, cols);
+        assertThat(w1).containsExactly(w2);
+
+        w1 = w.clone();
+        w2 = w.clone();
+        Kernels.addScaledOuter(-0.013f, g, x, w1, rows, cols);
+        ScalarKernels.addScaledOuter(-0.013f, g, x, w2, rows, cols);
+        assertThat(w1).containsExactly(w2);
+
+        float[] c1 = new float[w.length], c2 = new float[w.length];
+        Kernels.clampInto(w, -0.25f, 0.5f, c1);
+        ScalarKernels.clampInto(w, -0.25f, 0.5f, c2);
+        assertThat(c1).containsExactly(c2);
+        w1 = w.clone();
+        w2 = w.clone();
+        Kernels.clamp(w1, 0, Double.POSITIVE_INFINITY);
+        ScalarKernels.clamp(w2, 0, Double.POSITIVE_INFINITY);
+        assertThat(w1).containsExactly(w2);
+    }
+}
