@@ -74,8 +74,10 @@ public final class ModelBuilder {
         Loss loss = Losses.create(spec.training().criterion());
         List<BackwardPass> passes = passes(spec, network, dynamics, tape, loss, rules, biasRules, streams);
         checkBiasRules(network, biasRules);
-        ConstraintPass constraintPass = new ConstraintPass(network, constraints);
-        constraintPass.apply();
+        new ConstraintPass(network, constraints, p -> true, p -> true, true).apply();
+        List<Projection> all = network.projections();
+        ConstraintPass constraintPass = new ConstraintPass(network, constraints, p -> rules[all.indexOf(p)] != null,
+                p -> biasRules[p.order()] != null, false);
         applyCloneInits(network);
         return new Model(spec, network, dynamics, tape, loss, passes, rules, biasRules, constraintPass);
     }

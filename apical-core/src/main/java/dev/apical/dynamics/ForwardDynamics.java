@@ -27,8 +27,10 @@ public final class ForwardDynamics {
     private final Population[] all;
     private final Population[] updated;
     private final Projection[][] somatic;
+    private final Projection[][] varying;
     private final Projection[][] dendritic;
     private final float[][] totalInput;
+    private final float[][] constantInput;
 
     public ForwardDynamics(Network network, int forwardSteps) {
         this.network = network;
@@ -40,8 +42,12 @@ public final class ForwardDynamics {
         this.somatic = new Projection[all.length][];
         this.dendritic = new Projection[all.length][];
         this.totalInput = new float[all.length][];
+        this.varying = new Projection[all.length][];
+        this.constantInput = new float[all.length][];
         for (Population p : all) {
             somatic[p.order()] = p.incoming().stream().filter(Projection::isForwardSomatic).toArray(Projection[]::new);
+            varying[p.order()] = java.util.Arrays.stream(somatic[p.order()]).filter(q -> q.pre().isUpdated()).toArray(Projection[]::new);
+            constantInput[p.order()] = new float[p.size()];
             dendritic[p.order()] = p.incoming().stream()
                     .filter(q -> q.compartment() == dev.apical.spec.Compartment.DENDRITE).toArray(Projection[]::new);
             totalInput[p.order()] = new float[p.size()];
@@ -61,6 +67,7 @@ public final class ForwardDynamics {
         System.arraycopy(x, 0, in.activity, 0, in.size());
         for (Population p : all) if (!p.isInput()) p.resetToBias();
         if (tape != null) tape.record(network, 0);
+        for (Population q : updated) constantInput(q);
         for (int t = 1; t <= forwardSteps; t++) {
             for (Population p : all) System.arraycopy(p.activity, 0, p.prevActivity, 0, p.size());
             for (Population q : updated) step(q);
@@ -70,10 +77,19 @@ public final class ForwardDynamics {
         snapshot();
     }
 
+    /// The part of the somatic input that is the same at every step: the bias plus projections from populations
+    /// that are never updated (the input, whose activity is the sample). Computed once per sample.
+    private void constantInput(Population q) {
+        float[] c = constantInput[q.order()];
+        System.arraycopy(q.bias(), 0, c, 0, c.length);
+        for (Projection p : somatic[q.order()])
+            if (!p.pre().isUpdated()) Kernels.gemvAdd(p.weights(), p.rows(), p.cols(), p.presynaptic(), c);
+    }
+
     private void step(Population q) {
         float[] in = totalInput[q.order()];
-        System.arraycopy(q.bias(), 0, in, 0, in.length);
-        for (Projection p : somatic[q.order()]) Kernels.gemvAdd(p.weights(), p.rows(), p.cols(), p.presynaptic(), in);
+        System.arraycopy(constantInput[q.order()], 0, in, 0, in.length);
+        for (Projection p : varying[q.order()]) Kernels.gemvAdd(p.weights(), p.rows(), p.cols(), p.presynaptic(), in);
         float[] s = q.state;
         float tau = q.tau();
         for (int i = 0; i < s.length; i++) s[i] += (in[i] - s[i]) / tau;
