@@ -1,6 +1,7 @@
 package dev.apical.build;
 
 import dev.apical.data.Dataset;
+import dev.apical.dynamics.BatchForward;
 import dev.apical.dynamics.ForwardDynamics;
 import dev.apical.dynamics.Tape;
 import dev.apical.learning.BackwardPass;
@@ -36,6 +37,7 @@ public final class Model {
     private final ConstraintPass constraints;
     private final StepContext context;
     private final boolean hasLocalRules;
+    private BatchForward batch;
 
     Model(NetworkSpec spec, Network network, ForwardDynamics dynamics, Tape tape, Loss loss, List<BackwardPass> passes,
           LearningRule[] rules, LearningRule[] biasRules, ConstraintPass constraints) {
@@ -89,25 +91,36 @@ public final class Model {
         dynamics.run(x, null, observer);
     }
 
-    /// Loss and accuracy over a whole dataset, forward passes only (eiann-spec 10.1).
+    /// Loss and accuracy over a whole dataset, forward passes only (eiann-spec 10.1), evaluated in batches
+    /// of [#EVAL_BATCH] samples with matrix products.
     /// @param outputs if not null, receives each sample's output row-major (size x outputSize)
     public Evaluation evaluate(Dataset data, float[] outputs) {
-        float[] x = new float[data.inputSize()];
-        float[] t = new float[data.targetSize()];
-        float[] y = network.output().activity;
+        int nIn = data.inputSize(), nOut = data.targetSize();
+        if (batch == null) batch = new BatchForward(network, dynamics.forwardSteps(), EVAL_BATCH);
+        float[] x = new float[EVAL_BATCH * nIn], row = new float[nIn], t = new float[nOut], y = new float[nOut];
         double lossSum = 0;
         int correct = 0;
-        for (int i = 0; i < data.size(); i++) {
-            data.input(i, x);
-            data.target(i, t);
-            forward(x);
-            lossSum += loss.value(y, t);
-            if (argmax(y) == data.label(i)) correct++;
-            if (outputs != null) System.arraycopy(y, 0, outputs, i * y.length, y.length);
+        for (int start = 0; start < data.size(); start += EVAL_BATCH) {
+            int count = Math.min(EVAL_BATCH, data.size() - start);
+            for (int b = 0; b < count; b++) {
+                data.input(start + b, row);
+                System.arraycopy(row, 0, x, b * nIn, nIn);
+            }
+            float[] out = batch.run(x, count);
+            for (int b = 0; b < count; b++) {
+                System.arraycopy(out, b * nOut, y, 0, nOut);
+                data.target(start + b, t);
+                lossSum += loss.value(y, t);
+                if (argmax(y) == data.label(start + b)) correct++;
+            }
+            if (outputs != null) System.arraycopy(out, 0, outputs, start * nOut, count * nOut);
         }
         int n = Math.max(1, data.size());
         return new Evaluation(lossSum / n, 100.0 * correct / n, data.size());
     }
+
+    /// Samples per evaluation batch.
+    public static final int EVAL_BATCH = 256;
 
     /// Every parameter by file name: weights as `<Projection>` (e.g. `H1E_InputE`), biases as `<Pop>.bias`.
     /// The arrays are live: modifying them modifies the model.

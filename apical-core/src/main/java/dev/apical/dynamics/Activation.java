@@ -9,6 +9,12 @@ public interface Activation {
     /// `s`, `a`, `gradA` not modified; `gradS` modified.
     void backward(float[] s, float[] a, float[] gradA, float[] gradS);
 
+    /// a = f(s) for `rows` samples of `cols` units stored row-major (batched evaluation). Elementwise
+    /// functions apply to the whole array; softmax normalises each row.
+    default void applyRows(float[] s, float[] a, int rows, int cols) {
+        apply(s, a);
+    }
+
     /// Name used in configs and messages.
     String name();
 }

@@ -14,6 +14,16 @@ final class Softmax implements Activation {
         for (int i = 0; i < s.length; i++) a[i] = (float) (a[i] / sum);
     }
 
+    @Override
+    public void applyRows(float[] s, float[] a, int rows, int cols) {
+        float[] in = new float[cols], out = new float[cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(s, r * cols, in, 0, cols);
+            apply(in, out);
+            System.arraycopy(out, 0, a, r * cols, cols);
+        }
+    }
+
     /// gradS_i += a_i (gradA_i - Σ_j gradA_j a_j).
     @Override
     public void backward(float[] s, float[] a, float[] gradA, float[] gradS) {
