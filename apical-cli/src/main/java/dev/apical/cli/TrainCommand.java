@@ -70,6 +70,10 @@ final class TrainCommand implements Callable<Integer> {
             + "checkpoints are averaged into the reported accuracy. Default: ${DEFAULT-VALUE}.")
     int accuracyWindow;
 
+    @Option(names = "--threads", description = "Threads for evaluating the validation and test sets "
+            + "(default: all available cores). Training itself is online and runs on one thread.")
+    Integer threads;
+
     @Option(names = "--out", description = "Run directory (default: runs/<config>-<dataset>-seed<N>-<time>).")
     Path out;
 
@@ -87,7 +91,8 @@ final class TrainCommand implements Callable<Integer> {
         long ns = networkSeed != null ? networkSeed : seed;
         long ds = dataSeed != null ? dataSeed : seed;
         DataSplit split = data.load();
-        TrainPlan plan = new TrainPlan(epochs, samples, ValidationSchedule.parse(valInterval), accuracyWindow);
+        TrainPlan plan = new TrainPlan(epochs, samples, ValidationSchedule.parse(valInterval), accuracyWindow,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
         RngScheme scheme = switch (rng.toLowerCase(Locale.ROOT)) {
             case "apical" -> RngScheme.APICAL;
             case "eiann", "torch" -> RngScheme.EIANN;

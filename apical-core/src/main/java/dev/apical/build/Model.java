@@ -37,7 +37,7 @@ public final class Model {
     private final ConstraintPass constraints;
     private final StepContext context;
     private final boolean hasLocalRules;
-    private BatchForward batch;
+    private final List<BatchForward> evaluators = new java.util.ArrayList<>();
 
     Model(NetworkSpec spec, Network network, ForwardDynamics dynamics, Tape tape, Loss loss, List<BackwardPass> passes,
           LearningRule[] rules, LearningRule[] biasRules, ConstraintPass constraints) {
@@ -92,15 +92,53 @@ public final class Model {
     }
 
     /// Loss and accuracy over a whole dataset, forward passes only (eiann-spec 10.1), evaluated in batches
-    /// of [#EVAL_BATCH] samples with matrix products.
+    /// of [#EVAL_BATCH] samples with matrix products on one thread.
     /// @param outputs if not null, receives each sample's output row-major (size x outputSize)
     public Evaluation evaluate(Dataset data, float[] outputs) {
+        return evaluate(data, outputs, 1);
+    }
+
+    /// As [#evaluate(Dataset, float[])], splitting the batches over `threads` threads.
+    public Evaluation evaluate(Dataset data, float[] outputs, int threads) {
+        int blocks = (data.size() + EVAL_BATCH - 1) / EVAL_BATCH;
+        int workers = Math.max(1, Math.min(threads, blocks));
+        while (evaluators.size() < workers) evaluators.add(new BatchForward(network, dynamics.forwardSteps(), EVAL_BATCH));
+        double[] loss = new double[workers];
+        int[] correct = new int[workers];
+        if (workers == 1) {
+            evaluateBlocks(data, outputs, 0, 1, evaluators.getFirst(), loss, correct, 0);
+        } else {
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(workers)) {
+                java.util.List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    int id = w;
+                    jobs.add(pool.submit(() -> evaluateBlocks(data, outputs, id, workers, evaluators.get(id), loss, correct, id)));
+                }
+                for (var j : jobs) j.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("evaluation interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        double lossSum = 0;
+        int right = 0;
+        for (int w = 0; w < workers; w++) {
+            lossSum += loss[w];
+            right += correct[w];
+        }
+        int n = Math.max(1, data.size());
+        return new Evaluation(lossSum / n, 100.0 * right / n, data.size());
+    }
+
+    private void evaluateBlocks(Dataset data, float[] outputs, int first, int stride, BatchForward batch, double[] lossOut,
+                                int[] correctOut, int slot) {
         int nIn = data.inputSize(), nOut = data.targetSize();
-        if (batch == null) batch = new BatchForward(network, dynamics.forwardSteps(), EVAL_BATCH);
         float[] x = new float[EVAL_BATCH * nIn], row = new float[nIn], t = new float[nOut], y = new float[nOut];
         double lossSum = 0;
         int correct = 0;
-        for (int start = 0; start < data.size(); start += EVAL_BATCH) {
+        for (int start = first * EVAL_BATCH; start < data.size(); start += stride * EVAL_BATCH) {
             int count = Math.min(EVAL_BATCH, data.size() - start);
             for (int b = 0; b < count; b++) {
                 data.input(start + b, row);
@@ -115,8 +153,8 @@ public final class Model {
             }
             if (outputs != null) System.arraycopy(out, 0, outputs, start * nOut, count * nOut);
         }
-        int n = Math.max(1, data.size());
-        return new Evaluation(lossSum / n, 100.0 * correct / n, data.size());
+        lossOut[slot] = lossSum;
+        correctOut[slot] = correct;
     }
 
     /// Samples per evaluation batch.

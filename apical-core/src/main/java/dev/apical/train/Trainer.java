@@ -60,7 +60,7 @@ public final class Trainer {
                 listener.onStep(step, l);
                 if (next < checkpoints.length && checkpoints[next] == step) {
                     long v0 = System.nanoTime();
-                    validation[next] = model.evaluate(data.validation(), null);
+                    validation[next] = model.evaluate(data.validation(), null, plan.evalThreads());
                     validationNanos += System.nanoTime() - v0;
                     listener.onValidation(step, validation[next]);
                     next++;
@@ -68,7 +68,7 @@ public final class Trainer {
             }
         }
         double trainSeconds = (System.nanoTime() - start - validationNanos) / 1e9;
-        Evaluation test = model.evaluate(data.test(), null);
+        Evaluation test = model.evaluate(data.test(), null, plan.evalThreads());
         double totalSeconds = (System.nanoTime() - start) / 1e9;
         double acc = 0, loss = 0;
         int n = 0;
