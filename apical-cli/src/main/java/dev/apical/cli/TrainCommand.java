@@ -5,6 +5,10 @@ import dev.apical.build.Model;
 import dev.apical.build.ModelBuilder;
 import dev.apical.data.DataSplit;
 import dev.apical.math.RngScheme;
+import dev.apical.record.DendriticLossCurve;
+import dev.apical.record.EquilibrationCheck;
+import dev.apical.record.Signal;
+import dev.apical.record.SignalRecorder;
 import dev.apical.run.Provenance;
 import dev.apical.run.RunDirectory;
 import dev.apical.train.TrainListener;
@@ -74,6 +78,13 @@ final class TrainCommand implements Callable<Integer> {
             + "(default: all available cores). Training itself is online and runs on one thread.")
     Integer threads;
 
+    @Option(names = "--record", split = ",", paramLabel = "SIGNAL", description = "Signals to record per population "
+            + "into signals/ of the run: forward, forward_prev, forward_dend, backward, backward_prev, plateau, backward_dend.")
+    java.util.List<String> record = new java.util.ArrayList<>();
+
+    @Option(names = "--record-every", defaultValue = "100", description = "Record every N steps (and the last). Default: ${DEFAULT-VALUE}.")
+    int recordEvery;
+
     @Option(names = "--out", description = "Run directory (default: runs/<config>-<dataset>-seed<N>-<time>).")
     Path out;
 
@@ -105,11 +116,48 @@ final class TrainCommand implements Callable<Integer> {
                 cfg.display(), data.dataset, split.train().size(), split.validation().size(), split.test().size(), ns, ds,
                 scheme.name().toLowerCase(Locale.ROOT));
         outw.flush();
-        TrainResult result = Trainer.fit(model, split, plan, ds, scheme, listener(total));
+        java.util.Set<Signal> signals = new java.util.LinkedHashSet<>();
+        for (String r : record) {
+            Signal sig = Signal.parse(r.trim());
+            if (sig == null) throw new IllegalArgumentException("--record: unknown signal '" + r + "'. Expected some of: "
+                    + String.join(", ", java.util.Arrays.stream(Signal.values()).map(Signal::key).toList()) + ".");
+            signals.add(sig);
+        }
+        SignalRecorder recorder = signals.isEmpty() ? null : new SignalRecorder(signals, recordEvery);
+        DendriticLossCurve dendCurve = new DendriticLossCurve();
+        TrainListener listeners = recorder == null ? TrainListener.all(listener(total), dendCurve)
+                : TrainListener.all(listener(total), dendCurve, recorder);
+        TrainResult result = Trainer.fit(model, split, plan, ds, scheme, listeners);
+        boolean dendritic = model.network().populations().stream().anyMatch(p -> p.hasDendrite());
+        double residual = EquilibrationCheck.residual(model, split.test(), EquilibrationCheck.EIANN_TOLERANCE);
+        double dendLoss = dendritic ? dendCurve.meanOfLast(plan.accuracyWindow()) : Double.NaN;
         Path dir = out != null ? out : Path.of("runs", cfg.name() + "-" + data.dataset + "-seed" + ns + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         RunDirectory.write(dir, model, result, new RunDirectory.RunInfo(cfg.file(), cfg.bytes(), ns, ds,
-                data.describe(split), planInfo(plan, total, scheme), provenance), overwrite);
+                data.describe(split), planInfo(plan, total, scheme), provenance), overwrite,
+                java.util.List.of(new RunDirectory.Attachment() {
+                    @Override
+                    public void addResults(Map<String, Object> results) {
+                        results.put("dynamics_residual", residual);
+                        results.put("dynamics_residual_definition", "EIANN check_equilibration_dynamics on the test set, tolerance 0.2");
+                        if (dendritic) {
+                            results.put("mean_forward_dend_loss", dendLoss);
+                            results.put("mean_forward_dend_loss_definition", "mean |forward dendritic state| over the accuracy window");
+                        }
+                    }
+
+                    @Override
+                    public void writeFiles(Path dir) throws java.io.IOException {
+                        if (dendritic) {
+                            dev.apical.io.Npy.write(dir.resolve("metrics/forward_dend_abs.npy"), new int[] {dendCurve.values().length}, dendCurve.values());
+                            double[] bins = dendCurve.binned(100);
+                            java.util.List<java.util.List<?>> rows = new java.util.ArrayList<>();
+                            for (int b = 0; b < bins.length; b++) rows.add(java.util.List.of(b * 100, bins[b]));
+                            dev.apical.io.Csv.write(dir.resolve("metrics/forward_dend_abs_binned.csv"), java.util.List.of("first_step", "mean_abs_forward_dend"), rows);
+                        }
+                        if (recorder != null) recorder.write(dir);
+                    }
+                }));
         Evaluation test = result.test();
         outw.printf(Locale.ROOT, "%naccuracy %.2f %% (mean validation accuracy of %d checkpoints in the last %d steps)%n",
                 result.accuracy(), countInWindow(result, plan, total), plan.accuracyWindow());
@@ -119,6 +167,8 @@ final class TrainCommand implements Callable<Integer> {
                 tailMean(result.trainLoss(), 100));
         outw.printf(Locale.ROOT, "time     %.2f s total, %.2f s training, %,.0f samples/s%n", result.totalSeconds(),
                 result.trainSeconds(), result.samplesPerSecond());
+        if (dendritic) outw.printf(Locale.ROOT, "dendrite mean |forward dendritic state| %.4f over the last %d steps%n", dendLoss, plan.accuracyWindow());
+        outw.printf(Locale.ROOT, "dynamics equilibration residual %.3g (0 = settled; EIANN tolerance 0.2)%n", residual);
         outw.printf("run      %s%n", dir);
         err.flush();
         return 0;

@@ -58,6 +58,21 @@ public final class BatchForward {
     /// Runs the forward phase on `batch` samples (row-major `batch x inputSize` in `x`) and returns the output
     /// population's activity, row-major `batch x outputSize` (valid until the next call).
     public float[] run(float[] x, int batch) {
+        return run(x, batch, null);
+    }
+
+    /// Called after each forward step t = 1..T of a batched run.
+    public interface StepObserver {
+        void afterStep(int t, BatchForward forward, int batch);
+    }
+
+    /// Activity of `p` for the current batch, row-major `batch x size` (valid during and after a run).
+    public float[] activity(Population p) {
+        return activity[p.order()];
+    }
+
+    /// As [#run(float[], int)], calling `observer` after every step when not null.
+    public float[] run(float[] x, int batch, StepObserver observer) {
         if (batch > capacity) throw new IllegalArgumentException("batch " + batch + " exceeds capacity " + capacity);
         Population in = network.input();
         System.arraycopy(x, 0, activity[in.order()], 0, batch * in.size());
@@ -72,6 +87,7 @@ public final class BatchForward {
             for (Population p : all)
                 if (!p.isInput()) System.arraycopy(activity[p.order()], 0, prev[p.order()], 0, batch * p.size());
             for (Population p : all) if (p.isUpdated()) step(p, batch);
+            if (observer != null) observer.afterStep(t, this, batch);
         }
         return activity[network.output().order()];
     }

@@ -5,6 +5,7 @@ import dev.apical.build.ModelBuilder;
 import dev.apical.config.ConfigLoader;
 import dev.apical.io.NpyArray;
 import dev.apical.network.Population;
+import dev.apical.record.Signal;
 import dev.apical.spec.NetworkSpec;
 
 import java.io.IOException;
@@ -95,10 +96,10 @@ public final class ParityRunner {
     }
 
     private void compareStep0(Model model, Signals signals) throws IOException {
-        for (Signals.Kind kind : Signals.Kind.values()) {
-            for (Path file : list("step0/" + kind.dir())) {
+        for (Signal kind : Signal.values()) {
+            for (Path file : list("step0/" + kind.key())) {
                 String pop = stripNpy(file.getFileName().toString());
-                String rel = "step0/" + kind.dir() + "/" + file.getFileName();
+                String rel = "step0/" + kind.key() + "/" + file.getFileName();
                 float[] v = signals.get(kind, pop);
                 if (v == null) results.add(Comparison.failed(rel, Fixture.category(rel), fixture.tolerance(Fixture.category(rel)),
                         "this model does not produce " + kind.description() + " for " + pop));

@@ -48,7 +48,21 @@ public final class RunDirectory {
     public record RunInfo(Path configFile, byte[] configBytes, long networkSeed, long dataSeed, Map<String, Object> dataset,
                           Map<String, Object> plan, Provenance provenance) {}
 
+    /// Something else to store in a run: extra result fields and files written into the run directory.
+    public interface Attachment {
+        /// Adds fields to the `results` block.
+        default void addResults(Map<String, Object> results) {}
+
+        /// Writes files under the (temporary) run directory.
+        default void writeFiles(Path dir) throws IOException {}
+    }
+
     public static void write(Path dir, Model model, TrainResult result, RunInfo info, boolean overwrite) throws IOException {
+        write(dir, model, result, info, overwrite, List.of());
+    }
+
+    public static void write(Path dir, Model model, TrainResult result, RunInfo info, boolean overwrite,
+                             List<? extends Attachment> attachments) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         if (Files.exists(target) && !overwrite)
             throw new FileAlreadyExistsException(target.toString(), null, "run directory already exists; choose another --out or pass --overwrite");
@@ -67,6 +81,10 @@ public final class RunDirectory {
             Csv.write(metrics.resolve("validation.csv"), List.of("step", "loss", "accuracy"), rows);
             Npy.write(metrics.resolve("train_loss.npy"), new int[] {result.trainLoss().length}, result.trainLoss());
             Map<String, Object> results = results(result);
+            for (Attachment a : attachments) {
+                a.addResults(results);
+                a.writeFiles(tmp);
+            }
             Json.writeAtomic(metrics.resolve("summary.json"), results);
             Map<String, Object> m = Json.object();
             m.put("format_version", FORMAT_VERSION);

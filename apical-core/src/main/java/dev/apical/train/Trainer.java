@@ -58,6 +58,7 @@ public final class Trainer {
                 double l = model.trainStep(x, t, step);
                 losses[step] = (float) l;
                 listener.onStep(step, l);
+                listener.afterStep(step, model);
                 if (next < checkpoints.length && checkpoints[next] == step) {
                     long v0 = System.nanoTime();
                     validation[next] = model.evaluate(data.validation(), null, plan.evalThreads());
