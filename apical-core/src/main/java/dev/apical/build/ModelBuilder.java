@@ -175,7 +175,8 @@ public final class ModelBuilder {
         Map<Population, LocalRule> first = new LinkedHashMap<>();
         for (Population pop : network.populations()) {
             for (Projection p : pop.incoming()) {
-                if (rules[ps.indexOf(p)] instanceof LocalRule l && l.backwardPass() == factory && l.getClass() == boundClass) {
+                if (rules[ps.indexOf(p)] instanceof LocalRule l && l.backwardPass() == factory
+                        && (!factory.boundToFirstRuleClass() || l.getClass() == boundClass)) {
                     first.putIfAbsent(pop, l);
                 }
             }

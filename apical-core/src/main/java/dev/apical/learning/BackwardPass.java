@@ -18,12 +18,20 @@ public interface BackwardPass {
     /// same factory share one pass.
     interface Factory {
         BackwardPass create(Setup setup);
+
+        /// Whether only rules of the class that registered the pass first bear it (EIANN's
+        /// `learning_rule.__class__ == cls`, the default), or every rule that returns this factory (EIANN's
+        /// `shared_backward_methods`, used by `BP_like_2L` and the rules that inherit its backward).
+        default boolean boundToFirstRuleClass() {
+            return true;
+        }
     }
 
     /// What a pass gets at build time.
     ///
-    /// @param ruleBearing populations that have an incoming projection whose rule uses this pass and is of
-    ///                    the rule class that registered it first (EIANN compares `learning_rule.__class__`)
+    /// @param ruleBearing populations that have an incoming projection whose rule uses this pass and, if
+    ///                    [Factory#boundToFirstRuleClass()], is of the rule class that registered it first
+    ///                    (EIANN compares `learning_rule.__class__`)
     /// @param ruleOf      the first incoming local rule of each population that uses this pass (EIANN reads
     ///                    relu_gate, stochastic and max_pop_fraction from it, Q10), null for others
     record Setup(Network network, ForwardDynamics dynamics, List<Population> ruleBearing,

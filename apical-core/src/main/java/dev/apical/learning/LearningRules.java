@@ -3,7 +3,13 @@ package dev.apical.learning;
 import dev.apical.learning.rules.DendriticLoss;
 import dev.apical.learning.rules.DendriticLossBias;
 import dev.apical.learning.rules.DendriticTargetPropagation;
+import dev.apical.learning.rules.EquilibratedTargetPropagation;
 import dev.apical.learning.rules.HebbWeightNorm;
+import dev.apical.learning.rules.OjaRule;
+import dev.apical.learning.rules.SupervisedHebbWeightNorm;
+import dev.apical.learning.rules.TemporalContrastHebb;
+import dev.apical.learning.rules.TopDownTemporalContrast;
+import dev.apical.learning.rules.TopLayerTargetPropagation;
 import dev.apical.network.Population;
 import dev.apical.network.Projection;
 import dev.apical.registry.Kwargs;
@@ -25,9 +31,8 @@ public final class LearningRules {
 
     private static final Map<String, Function<RuleContext, LearningRule>> WEIGHT_RULES = new LinkedHashMap<>();
     private static final Map<String, Function<RuleContext, LearningRule>> BIAS_RULES = new LinkedHashMap<>();
-    private static final List<String> NOT_YET = new ArrayList<>(List.of("BP_like_2L", "Top_Layer_BP_like_2L",
-            "Ojas_rule", "Supervised_BCM_4", "Hebbian_Temporal_Contrast", "Top_Down_Hebbian_Temporal_Contrast_1",
-            "Top_Down_Hebbian_Temporal_Contrast_3", "BTSP_19", "Backprop_DendriticLoss", "Supervised_Hebb_WeightNorm_4"));
+    private static final List<String> NOT_YET = new ArrayList<>(List.of("Supervised_BCM_4", "BTSP_19",
+            "Backprop_DendriticLoss"));
 
     static {
         weight("Backprop", ctx -> new GradientRule("Backprop", ctx.learningRate()));
@@ -36,6 +41,13 @@ public final class LearningRules {
         weight("DendriticLoss_6", DendriticLoss::new);
         weight("Hebb_WeightNorm", HebbWeightNorm::plain);
         weight("Hebb_WeightNorm_4", HebbWeightNorm::clipped);
+        weight("BP_like_2L", EquilibratedTargetPropagation::new);
+        weight("Top_Layer_BP_like_2L", TopLayerTargetPropagation::new);
+        weight("Hebbian_Temporal_Contrast", TemporalContrastHebb::new);
+        weight("Top_Down_Hebbian_Temporal_Contrast_1", TopDownTemporalContrast::first);
+        weight("Top_Down_Hebbian_Temporal_Contrast_3", TopDownTemporalContrast::third);
+        weight("Ojas_rule", OjaRule::new);
+        weight("Supervised_Hebb_WeightNorm_4", SupervisedHebbWeightNorm::new);
         bias("BackpropBias", ctx -> new GradientRule("BackpropBias", ctx.learningRate()));
         bias("Backprop", ctx -> new GradientRule("BackpropBias", ctx.learningRate()));
         bias("DendriticLossBias", DendriticLossBias::new);

@@ -180,6 +180,21 @@ public final class Kernels {
         }
     }
 
+    /// W += alpha · (u ⊗ v − p ⊗ q), rounding as `W += alpha * (outer(u, v) - outer(p, q))` does in float32: both
+    /// products are formed, subtracted, then scaled.
+    /// @param u,p length `rows`. Not modified.
+    /// @param v,q length `cols`. Not modified.
+    /// @param w   row-major `rows x cols`. Modified.
+    public static void addScaledOuterDifference(float alpha, float[] u, float[] v, float[] p, float[] q, float[] w,
+                                                int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            float ui = u[i], pi = p[i];
+            if (ui == 0f && pi == 0f) continue;
+            int off = i * cols;
+            for (int j = 0; j < cols; j++) w[off + j] += alpha * (ui * v[j] - pi * q[j]);
+        }
+    }
+
     /// out = clamp(a, lo, hi) elementwise. `a` not modified; `out` modified (may be `a`).
     public static void clampInto(float[] a, float lo, float hi, float[] out) {
         int bound = S.loopBound(a.length);
