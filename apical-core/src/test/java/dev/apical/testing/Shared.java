@@ -14,6 +14,19 @@ public final class Shared {
         return Path.of(System.getProperty("apical.shared", "../shared")).toAbsolutePath().normalize();
     }
 
+    /// Fixture directory `name`: looked for in the comma-separated directories of the system property
+    /// `apical.fixtures` (fixtures exported with `bench/eiann/export_fixture.py`), then in
+    /// `root()/fixtures`; skips the calling test if it is in neither.
+    public static Path requireFixture(String name) {
+        String extra = System.getProperty("apical.fixtures", "");
+        for (String dir : extra.split(",")) {
+            if (dir.isBlank()) continue;
+            Path p = Path.of(dir.trim()).resolve(name);
+            if (Files.isDirectory(p)) return p;
+        }
+        return require("fixtures/" + name);
+    }
+
     /// `root()/relative`, or skips the calling test if it does not exist.
     public static Path require(String relative) {
         Path p = root().resolve(relative);
