@@ -1,9 +1,12 @@
 package dev.apical.learning;
 
+import dev.apical.learning.rules.BackpropDendriticLoss;
+import dev.apical.learning.rules.BehavioralTimescalePlasticity;
 import dev.apical.learning.rules.DendriticLoss;
 import dev.apical.learning.rules.DendriticLossBias;
 import dev.apical.learning.rules.DendriticTargetPropagation;
 import dev.apical.learning.rules.HebbWeightNorm;
+import dev.apical.learning.rules.SupervisedBcm;
 import dev.apical.network.Population;
 import dev.apical.network.Projection;
 import dev.apical.registry.Kwargs;
@@ -26,8 +29,8 @@ public final class LearningRules {
     private static final Map<String, Function<RuleContext, LearningRule>> WEIGHT_RULES = new LinkedHashMap<>();
     private static final Map<String, Function<RuleContext, LearningRule>> BIAS_RULES = new LinkedHashMap<>();
     private static final List<String> NOT_YET = new ArrayList<>(List.of("BP_like_2L", "Top_Layer_BP_like_2L",
-            "Ojas_rule", "Supervised_BCM_4", "Hebbian_Temporal_Contrast", "Top_Down_Hebbian_Temporal_Contrast_1",
-            "Top_Down_Hebbian_Temporal_Contrast_3", "BTSP_19", "Backprop_DendriticLoss", "Supervised_Hebb_WeightNorm_4"));
+            "Ojas_rule", "Hebbian_Temporal_Contrast", "Top_Down_Hebbian_Temporal_Contrast_1",
+            "Top_Down_Hebbian_Temporal_Contrast_3", "Supervised_Hebb_WeightNorm_4"));
 
     static {
         weight("Backprop", ctx -> new GradientRule("Backprop", ctx.learningRate()));
@@ -36,6 +39,9 @@ public final class LearningRules {
         weight("DendriticLoss_6", DendriticLoss::new);
         weight("Hebb_WeightNorm", HebbWeightNorm::plain);
         weight("Hebb_WeightNorm_4", HebbWeightNorm::clipped);
+        weight("Backprop_DendriticLoss", BackpropDendriticLoss::new);
+        weight("Supervised_BCM_4", SupervisedBcm::new);
+        weight("BTSP_19", BehavioralTimescalePlasticity::new);
         bias("BackpropBias", ctx -> new GradientRule("BackpropBias", ctx.learningRate()));
         bias("Backprop", ctx -> new GradientRule("BackpropBias", ctx.learningRate()));
         bias("DendriticLossBias", DendriticLossBias::new);

@@ -22,9 +22,9 @@ class BuildErrorsTest {
 
     private static java.util.List<String> known() {
         var names = new java.util.ArrayList<>(dev.apical.learning.LearningRules.weightRuleNames());
-        for (String n : java.util.List.of("BP_like_2L", "Top_Layer_BP_like_2L", "Ojas_rule", "Supervised_BCM_4",
+        for (String n : java.util.List.of("BP_like_2L", "Top_Layer_BP_like_2L", "Ojas_rule",
                 "Hebbian_Temporal_Contrast", "Top_Down_Hebbian_Temporal_Contrast_1", "Top_Down_Hebbian_Temporal_Contrast_3",
-                "BTSP_19", "Backprop_DendriticLoss", "Supervised_Hebb_WeightNorm_4")) if (!names.contains(n)) names.add(n);
+                "Supervised_Hebb_WeightNorm_4")) if (!names.contains(n)) names.add(n);
         return names;
     }
 
@@ -42,9 +42,9 @@ class BuildErrorsTest {
     void ruleNotYetImplementedIsNamedWithItsLocation() {
         assertThatThrownBy(() -> build(LAYERS + """
                 projection_config:
-                  H1: {E: {Input: {E: {learning_rule: BTSP_19, learning_rule_kwargs: {learning_rate: 0.1}}}}}
+                  H1: {E: {Input: {E: {learning_rule: Supervised_Hebb_WeightNorm_4, learning_rule_kwargs: {learning_rate: 0.1}}}}}
                 """)).isInstanceOf(ConfigException.class).hasMessage("net.yaml:6:39: projection_config.H1.E.Input.E.learning_rule: "
-                + "learning rule 'BTSP_19' is an EIANN rule that this version of Apical does not implement yet. Rules available now: "
+                + "learning rule 'Supervised_Hebb_WeightNorm_4' is an EIANN rule that this version of Apical does not implement yet. Rules available now: "
                 + String.join(", ", dev.apical.learning.LearningRules.weightRuleNames()) + ".");
     }
 
