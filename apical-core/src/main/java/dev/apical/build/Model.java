@@ -169,10 +169,28 @@ public final class Model {
         return out;
     }
 
-    /// Shape of a parameter named as in [#parameters()].
+    /// State of learning rules that carries over from sample to sample, by file name `<Pop>.<key>`: BCM's
+    /// `<Pop>.theta`, BTSP's `<Pop>.past_activity` and `<Pop>.past_plateau` (EIANN fixture names). Live arrays.
+    public Map<String, float[]> ruleState() {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Population p : network.populations())
+            for (var e : p.ruleStates().entrySet()) out.put(p.name() + "." + e.getKey(), e.getValue());
+        return out;
+    }
+
+    /// Everything a saved model holds: [#parameters()] followed by [#ruleState()]. Live arrays.
+    public Map<String, float[]> savedState() {
+        Map<String, float[]> out = parameters();
+        out.putAll(ruleState());
+        return out;
+    }
+
+    /// Shape of an array named as in [#savedState()]: `N_post x N_pre` for weights, `N` for per-population
+    /// vectors (`<Pop>.bias`, rule state).
     public int[] shape(String parameter) {
-        if (parameter.endsWith(".bias")) {
-            Population p = network.populationByFullName(parameter.substring(0, parameter.length() - 5));
+        int dot = parameter.indexOf('.');
+        if (dot >= 0) {
+            Population p = network.populationByFullName(parameter.substring(0, dot));
             return new int[] {p.size()};
         }
         Projection p = network.projection(parameter);

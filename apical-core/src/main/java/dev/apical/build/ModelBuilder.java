@@ -152,7 +152,7 @@ public final class ModelBuilder {
         List<BackwardPass> passes = new ArrayList<>();
         for (var e : order.entrySet()) {
             if (e.getKey() == GRADIENT) passes.add(backprop(spec, network, dynamics, tape, loss, rules, biasRules));
-            else passes.add(localPass((BackwardPass.Factory) e.getKey(), e.getValue(), network, dynamics, rules, streams));
+            else passes.add(localPass((BackwardPass.Factory) e.getKey(), e.getValue(), network, dynamics, tape, loss, rules, streams));
         }
         return passes;
     }
@@ -170,18 +170,22 @@ public final class ModelBuilder {
     }
 
     private static BackwardPass localPass(BackwardPass.Factory factory, Class<?> boundClass, Network network,
-                                          ForwardDynamics dynamics, LearningRule[] rules, RandomStreams streams) {
+                                          ForwardDynamics dynamics, Tape tape, Loss loss, LearningRule[] rules,
+                                          RandomStreams streams) {
         List<Projection> ps = network.projections();
         Map<Population, LocalRule> first = new LinkedHashMap<>();
+        Map<Projection, LocalRule> bound = new LinkedHashMap<>();
         for (Population pop : network.populations()) {
             for (Projection p : pop.incoming()) {
                 if (rules[ps.indexOf(p)] instanceof LocalRule l && l.backwardPass() == factory
                         && (!factory.boundToFirstRuleClass() || l.getClass() == boundClass)) {
                     first.putIfAbsent(pop, l);
+                    bound.put(p, l);
                 }
             }
         }
-        return factory.create(new BackwardPass.Setup(network, dynamics, List.copyOf(first.keySet()), first::get, streams));
+        return factory.create(new BackwardPass.Setup(network, dynamics, List.copyOf(first.keySet()), first::get, streams,
+                List.copyOf(bound.keySet()), bound::get, tape, loss));
     }
 
     private static BackwardPass backprop(NetworkSpec spec, Network network, ForwardDynamics dynamics, Tape tape, Loss loss,

@@ -1,9 +1,12 @@
 package dev.apical.learning;
 
 import dev.apical.dynamics.ForwardDynamics;
+import dev.apical.dynamics.Tape;
+import dev.apical.learning.loss.Loss;
 import dev.apical.math.RandomStreams;
 import dev.apical.network.Network;
 import dev.apical.network.Population;
+import dev.apical.network.Projection;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -34,8 +37,15 @@ public interface BackwardPass {
     ///                    (EIANN compares `learning_rule.__class__`)
     /// @param ruleOf      the first incoming local rule of each population that uses this pass (EIANN reads
     ///                    relu_gate, stochastic and max_pop_fraction from it, Q10), null for others
+    /// @param ruleProjections the projections whose rule uses this pass and is of that class, in layer order
+    ///                        (post population order, then config order)
+    /// @param ruleOfProjection the rule of each of `ruleProjections`
+    /// @param tape            the last `backward_steps` forward steps (for passes that differentiate through them)
+    /// @param loss            the network's criterion
     record Setup(Network network, ForwardDynamics dynamics, List<Population> ruleBearing,
-                 java.util.function.Function<Population, LocalRule> ruleOf, RandomStreams streams) {
+                 java.util.function.Function<Population, LocalRule> ruleOf, RandomStreams streams,
+                 List<Projection> ruleProjections, java.util.function.Function<Projection, LocalRule> ruleOfProjection,
+                 Tape tape, Loss loss) {
         public boolean bears(Population p) {
             return ruleBearing.contains(p);
         }

@@ -1,5 +1,7 @@
 package dev.apical.learning;
 
+import dev.apical.learning.rules.BackpropDendriticLoss;
+import dev.apical.learning.rules.BehavioralTimescalePlasticity;
 import dev.apical.learning.rules.DendriticLoss;
 import dev.apical.learning.rules.DendriticLossBias;
 import dev.apical.learning.rules.DendriticTargetPropagation;
@@ -10,6 +12,7 @@ import dev.apical.learning.rules.SupervisedHebbWeightNorm;
 import dev.apical.learning.rules.TemporalContrastHebb;
 import dev.apical.learning.rules.TopDownTemporalContrast;
 import dev.apical.learning.rules.TopLayerTargetPropagation;
+import dev.apical.learning.rules.SupervisedBcm;
 import dev.apical.network.Population;
 import dev.apical.network.Projection;
 import dev.apical.registry.Kwargs;
@@ -24,15 +27,12 @@ import java.util.function.Function;
 
 /// THE learning-rule registry: one line per rule, under EIANN's YAML names. Projection rules and bias rules
 /// are listed separately because EIANN names them separately (`learning_rule`, `bias_learning_rule`).
-/// EIANN rules that this version does not implement are listed by name, so a config naming one stops at
-/// build time with a clear message instead of an "unknown rule" guess.
+/// A bias rule named as a projection rule (or the reverse) is refused with a message saying where it belongs.
 public final class LearningRules {
     private LearningRules() {}
 
     private static final Map<String, Function<RuleContext, LearningRule>> WEIGHT_RULES = new LinkedHashMap<>();
     private static final Map<String, Function<RuleContext, LearningRule>> BIAS_RULES = new LinkedHashMap<>();
-    private static final List<String> NOT_YET = new ArrayList<>(List.of("Supervised_BCM_4", "BTSP_19",
-            "Backprop_DendriticLoss"));
 
     static {
         weight("Backprop", ctx -> new GradientRule("Backprop", ctx.learningRate()));
@@ -48,6 +48,9 @@ public final class LearningRules {
         weight("Top_Down_Hebbian_Temporal_Contrast_3", TopDownTemporalContrast::third);
         weight("Ojas_rule", OjaRule::new);
         weight("Supervised_Hebb_WeightNorm_4", SupervisedHebbWeightNorm::new);
+        weight("Backprop_DendriticLoss", BackpropDendriticLoss::new);
+        weight("Supervised_BCM_4", SupervisedBcm::new);
+        weight("BTSP_19", BehavioralTimescalePlasticity::new);
         bias("BackpropBias", ctx -> new GradientRule("BackpropBias", ctx.learningRate()));
         bias("Backprop", ctx -> new GradientRule("BackpropBias", ctx.learningRate()));
         bias("DendriticLossBias", DendriticLossBias::new);
@@ -86,12 +89,12 @@ public final class LearningRules {
                                        String what, Projection projection, Population population) {
         var factory = rules.get(spec.name());
         if (factory == null) {
-            if (NOT_YET.contains(spec.name()))
-                throw new ConfigException(spec.at(), what + " '" + spec.name() + "' is an EIANN rule that this version of "
-                        + "Apical does not implement yet. Rules available now: " + String.join(", ", rules.keySet()) + ".");
-            List<String> known = new ArrayList<>(rules.keySet());
-            for (String n : NOT_YET) if (!known.contains(n)) known.add(n);
-            throw ConfigException.unknownName(spec.at(), what, spec.name(), known);
+            boolean isBias = rules == BIAS_RULES;
+            if ((isBias ? WEIGHT_RULES : BIAS_RULES).containsKey(spec.name()))
+                throw new ConfigException(spec.at(), "'" + spec.name() + "' is a " + (isBias ? "projection" : "bias")
+                        + " learning rule; use it as " + (isBias ? "a projection's learning_rule" : "a population's bias_learning_rule")
+                        + ". Expected one of: " + String.join(", ", rules.keySet()) + ".");
+            throw ConfigException.unknownName(spec.at(), what, spec.name(), new ArrayList<>(rules.keySet()));
         }
         Kwargs kw = new Kwargs(what + " '" + spec.name() + "'", spec);
         Double lr = kw.getDoubleOrNull("learning_rate");

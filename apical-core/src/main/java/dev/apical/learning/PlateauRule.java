@@ -10,4 +10,9 @@ public interface PlateauRule {
 
     /// Select units by Bernoulli draws with probability |error| instead of sorting.
     boolean stochastic();
+
+    /// If not NaN, units whose forward activity is at or below it get no plateau (BTSP's `neg_rate_th`).
+    default double negRateThreshold() {
+        return Double.NaN;
+    }
 }

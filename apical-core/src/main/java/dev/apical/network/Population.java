@@ -34,6 +34,8 @@ public final class Population {
     private float[] plateau;
     private float[] dendToSoma;
     private boolean backwardPhase;
+    private final java.util.Map<String, float[]> ruleState = new java.util.LinkedHashMap<>();
+    private final java.util.Set<String> flags = new java.util.HashSet<>();
 
     /// @param order   position in update order (layer order, then population order)
     /// @param input   the network's input population (activity = the sample)
@@ -106,6 +108,28 @@ public final class Population {
         if (dendToSoma == null) dendToSoma = new float[size];
         if (dendriticState == null) dendriticState = new float[size];
     }
+    /// Named per-population state of learning rules, shared by all rules of the population (EIANN keeps it as
+    /// population attributes): BCM's `theta`, BTSP's `past_activity` and `past_plateau`. Allocated as zeros on
+    /// first use; part of the model's saved state ([dev.apical.build.Model#ruleState()]).
+    public float[] ruleState(String key) {
+        return ruleState.computeIfAbsent(key, k -> new float[size]);
+    }
+
+    /// Every rule-state vector of this population, by key, in allocation order.
+    public java.util.Map<String, float[]> ruleStates() {
+        return Collections.unmodifiableMap(ruleState);
+    }
+
+    /// A per-sample flag of a rule (e.g. "BCM threshold not yet updated for this sample"); false until set.
+    public boolean flag(String key) {
+        return flags.contains(key);
+    }
+
+    public void setFlag(String key, boolean on) {
+        if (on) flags.add(key);
+        else flags.remove(key);
+    }
+
     /// s = b, a = f(b): the state every forward pass starts from (eiann-spec 4, Q6, Q14).
     public void resetToBias() {
         System.arraycopy(bias, 0, state, 0, size);

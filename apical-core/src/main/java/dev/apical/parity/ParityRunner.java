@@ -66,7 +66,7 @@ public final class ParityRunner {
     }
 
     private void loadInitial(Model model) throws IOException {
-        Map<String, float[]> params = model.parameters();
+        Map<String, float[]> params = model.savedState();
         for (Path file : list("initial")) {
             String name = stripNpy(file.getFileName().toString());
             float[] target = params.get(name);
@@ -111,7 +111,7 @@ public final class ParityRunner {
     }
 
     private void compareParameters(Model model, String dir) throws IOException {
-        Map<String, float[]> params = model.parameters();
+        Map<String, float[]> params = model.savedState();
         for (Path file : list(dir)) {
             String name = stripNpy(file.getFileName().toString());
             String rel = dir + "/" + file.getFileName();

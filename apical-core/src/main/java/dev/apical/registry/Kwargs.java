@@ -53,6 +53,25 @@ public final class Kwargs {
         return a == null || a.isNull() ? null : number(a, key);
     }
 
+    /// A number that must be given; a located error names the missing key otherwise.
+    public double requireDouble(String key) {
+        Double v = getDoubleOrNull(key);
+        if (v == null) throw missing(key, "a number");
+        return v;
+    }
+
+    /// A string that must be given; a located error names the missing key otherwise.
+    public String requireString(String key) {
+        String v = getString(key, null);
+        if (v == null) throw missing(key, "a string");
+        return v;
+    }
+
+    private ConfigException missing(String key, String kind) {
+        return new ConfigException(spec.at(), what + " needs '" + key + "' (" + kind + ") in its keyword arguments, "
+                + "but it is missing.");
+    }
+
     public boolean getBoolean(String key, boolean fallback) {
         known.add(key);
         Arg a = spec.kwargs().get(key);

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 /// ```
 /// manifest.json            format_version, config (file, sha256), seeds, dataset, plan, provenance, results
 /// config.yaml              byte copy of the network config
-/// weights/<name>.npy       every parameter: <Projection>.npy (N_post x N_pre), <Pop>.bias.npy
+/// weights/<name>.npy       every parameter: <Projection>.npy (N_post x N_pre), <Pop>.bias.npy, and the
+///                          state of learning rules carried across samples (<Pop>.theta.npy, <Pop>.past_activity.npy, ...)
 /// metrics/validation.csv   step, loss, accuracy at each validation checkpoint
 /// metrics/train_loss.npy   training loss of every step (float32)
 /// metrics/summary.json     the results block of the manifest
@@ -71,7 +72,7 @@ public final class RunDirectory {
         try {
             Files.write(tmp.resolve("config.yaml"), info.configBytes());
             Path weights = Files.createDirectories(tmp.resolve("weights"));
-            for (var e : model.parameters().entrySet()) Npy.write(weights.resolve(e.getKey() + ".npy"), model.shape(e.getKey()), e.getValue());
+            for (var e : model.savedState().entrySet()) Npy.write(weights.resolve(e.getKey() + ".npy"), model.shape(e.getKey()), e.getValue());
             Path metrics = Files.createDirectories(tmp.resolve("metrics"));
             List<List<?>> rows = new ArrayList<>();
             for (int i = 0; i < result.validationSteps().length; i++) {
@@ -140,7 +141,7 @@ public final class RunDirectory {
         dev.apical.math.RngScheme scheme = "eiann".equals(m.path("plan").path("rng").asText())
                 ? dev.apical.math.RngScheme.EIANN : dev.apical.math.RngScheme.APICAL;
         Model model = ModelBuilder.build(spec, m.path("seeds").path("network").asLong(), scheme);
-        for (var e : model.parameters().entrySet()) {
+        for (var e : model.savedState().entrySet()) {
             Path f = dir.resolve("weights").resolve(e.getKey() + ".npy");
             if (!Files.isRegularFile(f)) throw new IOException(dir + ": missing weights file weights/" + e.getKey() + ".npy");
             NpyArray a = Npy.read(f);

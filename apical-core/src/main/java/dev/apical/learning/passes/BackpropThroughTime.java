@@ -23,15 +23,36 @@ import java.util.List;
 /// paths through fixed weights; only parameters with a gradient rule accumulate dL/dθ. With τ = 1, T = 1,
 /// Tb = 1 this is ordinary back-propagation. After the gradient, the optimizer steps every trained parameter.
 ///
+/// The gradient may start from any differentiable function of the taped activities ([Objective]): the
+/// network loss of the output for `Backprop`, or a local loss such as `Backprop_DendriticLoss`'s
+/// mean(d^f²) of a population's forward dendritic state, each with its own parameters and optimizer.
+///
 /// When nothing is truncated (Tb >= T) the initial state s(0) = b and activity a(0) = f(b) depend on the bias,
 /// as in EIANN, where `Population.reinit` sets `state = 0 + bias` with gradients enabled: bias gradients then
 /// include the paths through s(0) (the leak) and a(0) (recurrent projections and later populations read in
 /// step 1).
 public final class BackpropThroughTime implements BackwardPass {
+    /// Where the gradient enters: a loss of the activities on the tape.
+    @FunctionalInterface
+    public interface Objective {
+        /// Adds dL/da into the buffers `sink` hands out, and dL/dW of weights the loss reads directly.
+        void seed(float[] target, Sink sink);
+    }
+
+    /// Gradient buffers an [Objective] adds into.
+    public interface Sink {
+        /// dL/da of `p` at tape index k (step T − Tb + k), or null if that activity is a constant (not on the
+        /// tape, or the truncated boundary).
+        float[] activity(Population p, int k);
+
+        /// dL/dW of `p`, or null if `p` is not trained by this pass.
+        float[] weight(Projection p);
+    }
+
     private final Network network;
     private final ForwardDynamics dynamics;
     private final Tape tape;
-    private final Loss loss;
+    private final Objective objective;
     private final Optimizer optimizer;
     private final Population[] reverse;
     private final float[][][] gradActivity;
@@ -45,10 +66,22 @@ public final class BackpropThroughTime implements BackwardPass {
     /// @param biasGrad   gradient buffer per population (indexed by order), null if the bias is not trained
     public BackpropThroughTime(Network network, ForwardDynamics dynamics, Tape tape, Loss loss, Optimizer optimizer,
                                float[][] weightGrad, float[][] biasGrad) {
+        this(network, dynamics, tape, networkLoss(network, tape, loss), optimizer, weightGrad, biasGrad);
+    }
+
+    /// The network loss of the output population at the last forward step.
+    public static Objective networkLoss(Network network, Tape tape, Loss loss) {
+        Population out = network.output();
+        return (target, sink) -> loss.gradient(out.activity, target, sink.activity(out, tape.backwardSteps()));
+    }
+
+    /// Back-propagation of `objective` into the parameters with a non-null gradient buffer.
+    public BackpropThroughTime(Network network, ForwardDynamics dynamics, Tape tape, Objective objective, Optimizer optimizer,
+                               float[][] weightGrad, float[][] biasGrad) {
         this.network = network;
         this.dynamics = dynamics;
         this.tape = tape;
-        this.loss = loss;
+        this.objective = objective;
         this.optimizer = optimizer;
         this.weightGrad = weightGrad;
         this.biasGrad = biasGrad;
@@ -82,6 +115,9 @@ public final class BackpropThroughTime implements BackwardPass {
         optimizer.step();
     }
 
+    /// The optimizer stepping this pass's parameters.
+    public Optimizer optimizer() { return optimizer; }
+
     /// Fills the gradient buffers with dL/dθ for the current forward pass (already on the tape).
     public void computeGradients(float[] target) {
         int tb = tape.backwardSteps();
@@ -92,8 +128,19 @@ public final class BackpropThroughTime implements BackwardPass {
         if (tb == 0) return;
         // tape index 0 is the reset state s(0) = b, a(0) = f(b) when the tape covers every step
         boolean fromReset = tb == tape.forwardSteps();
-        Population out = network.output();
-        loss.gradient(out.activity, target, gradActivity[out.order()][tb]);
+        List<Projection> all = network.projections();
+        objective.seed(target, new Sink() {
+            @Override
+            public float[] activity(Population p, int k) {
+                if (!p.isUpdated() || k < 0 || k > tb || (k == 0 && !fromReset)) return null;
+                return gradActivity[p.order()][k];
+            }
+
+            @Override
+            public float[] weight(Projection p) {
+                return weightGrad[all.indexOf(p)];
+            }
+        });
         for (int k = tb; k >= 1; k--) {
             for (Population q : reverse) {
                 int o = q.order();

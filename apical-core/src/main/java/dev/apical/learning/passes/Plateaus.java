@@ -28,7 +28,9 @@ final class Plateaus {
 
     /// Hidden population: L = local error (gated), then up to M = ceil(maxPopFraction·N) positive units (largest
     /// first) and M negative units (most negative) become plateaus and nudges; all other units get 0.
-    /// @param negRateThreshold if not NaN, units with forward activity <= it get no negative event (BTSP)
+    /// @param negRateThreshold if not NaN, applied after the positive selection and before the negative one: L_k = 0
+    ///                         where the forward activity is <= it, so such units get no event of either sign (EIANN
+    ///                         `BTSP_19` zeroes L in place before writing the selected values)
     /// @param local            the local error; modified (gated)
     static void hidden(Population p, float[] local, PlateauRule rule, SplittableRandom rng, double negRateThreshold) {
         float[] fwd = p.forwardActivity;
@@ -37,24 +39,26 @@ final class Plateaus {
         Arrays.fill(nudge, 0f);
         if (rule.reluGate()) for (int k = 0; k < local.length; k++) if (fwd[k] == 0f) local[k] = 0f;
         int m = (int) Math.ceil(rule.maxPopFraction() * p.size());
+        boolean threshold = !Double.isNaN(negRateThreshold);
         if (!rule.stochastic() && m >= p.size()) {
             // every gated unit is selected (all published models): no sorting needed
             for (int k = 0; k < local.length; k++) {
                 float v = local[k];
-                if (v > 0f || (v < 0f && !(fwd[k] <= negRateThreshold))) {
+                if (v != 0f && !(threshold && fwd[k] <= negRateThreshold)) {
                     plateau[k] = v;
                     nudge[k] = v;
                 }
             }
             return;
         }
-        for (int k : select(local, true, m, rule.stochastic(), rng)) {
+        List<Integer> positive = select(local, true, m, rule.stochastic(), rng);
+        if (threshold) for (int k = 0; k < local.length; k++) if (fwd[k] <= negRateThreshold) local[k] = 0f;
+        List<Integer> negative = select(local, false, m, rule.stochastic(), rng);
+        for (int k : positive) {
             plateau[k] = local[k];
             nudge[k] = local[k];
         }
-        if (!Double.isNaN(negRateThreshold))
-            for (int k = 0; k < local.length; k++) if (fwd[k] <= negRateThreshold) local[k] = 0f;
-        for (int k : select(local, false, m, rule.stochastic(), rng)) {
+        for (int k : negative) {
             plateau[k] = local[k];
             nudge[k] = local[k];
         }
