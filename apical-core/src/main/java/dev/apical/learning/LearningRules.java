@@ -1,5 +1,6 @@
 package dev.apical.learning;
 
+import dev.apical.learning.rules.DendriticContrast;
 import dev.apical.learning.rules.DendriticLoss;
 import dev.apical.learning.rules.DendriticLossBias;
 import dev.apical.learning.rules.DendriticTargetPropagation;
@@ -34,6 +35,8 @@ public final class LearningRules {
         weight("BP_like_2E", DendriticTargetPropagation::targetPropagation);
         weight("BP_like_1E", DendriticTargetPropagation::temporalContrast);
         weight("DendriticLoss_6", DendriticLoss::new);
+        weight("Dend_Temp_Contrast", DendriticContrast::temporal);
+        weight("Dend_EI_Contrast", DendriticContrast::excitationInhibition);
         weight("Hebb_WeightNorm", HebbWeightNorm::plain);
         weight("Hebb_WeightNorm_4", HebbWeightNorm::clipped);
         bias("BackpropBias", ctx -> new GradientRule("BackpropBias", ctx.learningRate()));
