@@ -81,6 +81,12 @@ public final class Model {
         return l;
     }
 
+    /// Applies the weight constraints (bounds, normalisation, clones) as after a training step, e.g. after
+    /// parameters were set from outside.
+    public void applyConstraints() {
+        constraints.apply();
+    }
+
     /// A forward pass without learning; the output is `network().output().activity`.
     public void forward(float[] x) {
         dynamics.run(x, null, null);

@@ -2,6 +2,7 @@ package dev.apical.learning;
 
 import dev.apical.learning.rules.BackpropDendriticLoss;
 import dev.apical.learning.rules.BehavioralTimescalePlasticity;
+import dev.apical.learning.rules.DendriticContrast;
 import dev.apical.learning.rules.DendriticLoss;
 import dev.apical.learning.rules.DendriticLossBias;
 import dev.apical.learning.rules.DendriticTargetPropagation;
@@ -39,6 +40,8 @@ public final class LearningRules {
         weight("BP_like_2E", DendriticTargetPropagation::targetPropagation);
         weight("BP_like_1E", DendriticTargetPropagation::temporalContrast);
         weight("DendriticLoss_6", DendriticLoss::new);
+        weight("Dend_Temp_Contrast", DendriticContrast::temporal);
+        weight("Dend_EI_Contrast", DendriticContrast::excitationInhibition);
         weight("Hebb_WeightNorm", HebbWeightNorm::plain);
         weight("Hebb_WeightNorm_4", HebbWeightNorm::clipped);
         weight("BP_like_2L", EquilibratedTargetPropagation::new);

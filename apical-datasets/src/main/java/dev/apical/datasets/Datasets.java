@@ -12,7 +12,7 @@ import java.util.function.Function;
 ///
 /// | name | options |
 /// |---|---|
-/// | `spiral` | `split` = `eiann` (default) or `optimization`; `seed` (default 0) |
+/// | `spiral` | `split` = `eiann` (default), `optimization` or `poster`; `seed` (default 0) |
 /// | `mnist` | none; installed with `apical data fetch mnist` (see [ImageTasks] for the split) |
 /// | `fashion-mnist` (`fashion_mnist`, `fmnist`) | none; installed with `apical data fetch fashion-mnist` |
 /// | `cifar10` (`cifar-10`) | none; installed with `apical data fetch cifar10 --from DIR` |
@@ -109,8 +109,9 @@ public final class Datasets {
         return switch (o.get("split", "eiann")) {
             case "eiann" -> SpiralTask.SplitMode.EIANN_LOADER;
             case "optimization" -> SpiralTask.SplitMode.OPTIMIZATION;
-            case String other -> throw new IllegalArgumentException("dataset 'spiral': option split must be 'eiann' or "
-                    + "'optimization', got '" + other + "'");
+            case "poster" -> SpiralTask.SplitMode.POSTER;
+            case String other -> throw new IllegalArgumentException("dataset 'spiral': option split must be 'eiann', "
+                    + "'optimization' or 'poster', got '" + other + "'");
         };
     }
 

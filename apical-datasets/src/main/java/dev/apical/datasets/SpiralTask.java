@@ -22,7 +22,9 @@ public final class SpiralTask {
         EIANN_LOADER,
         /// EIANN's hyper-parameter optimization script: all three sets generated with the same seed (0 there),
         /// so validation and test are identical (bug B6). Kept for reproducing the optimization runs.
-        OPTIMIZATION
+        OPTIMIZATION,
+        /// The dendritic-gating poster's split: 8,000 points shuffled with the seed into 70/15/15 % ([PosterSpiralSplit]).
+        POSTER
     }
 
     /// The split with seed 0.
@@ -32,6 +34,7 @@ public final class SpiralTask {
 
     /// The split of `mode` with data seed `seed`; sets are named `spiral/train`, `spiral/validation`, `spiral/test`.
     public static DataSplit split(SplitMode mode, long seed) {
+        if (mode == SplitMode.POSTER) return PosterSpiralSplit.split(seed);
         long valSeed = mode == SplitMode.EIANN_LOADER ? seed + 1 : seed;
         long testSeed = mode == SplitMode.EIANN_LOADER ? seed + 2 : seed;
         SpiralPoints train = Spirals.generate(TRAIN_ARM_SIZE, ARMS, SIGMA, seed, 0.0);

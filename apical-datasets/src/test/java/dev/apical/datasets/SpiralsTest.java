@@ -67,7 +67,7 @@ class SpiralsTest {
         assertThatThrownBy(() -> Datasets.split("spiral", Map.of("sed", "1")))
                 .hasMessageContaining("Did you mean 'seed'?");
         assertThatThrownBy(() -> Datasets.split("spiral", Map.of("split", "paper")))
-                .hasMessageContaining("'eiann' or 'optimization'");
+                .hasMessageContaining("'eiann', 'optimization' or 'poster'");
     }
 
     @Test

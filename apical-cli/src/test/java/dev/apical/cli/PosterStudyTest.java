@@ -1,0 +1,100 @@
+package dev.apical.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apical.analysis.UpdateComparison;
+import dev.apical.build.Model;
+import dev.apical.build.ModelBuilder;
+import dev.apical.config.ConfigLoader;
+import dev.apical.data.DataSplit;
+import dev.apical.datasets.Datasets;
+import dev.apical.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// The dendritic-gating poster's study: its split, the DTC-versus-backprop update check, and `apical compare`.
+class PosterStudyTest {
+    static final Path EXAMPLES = Path.of("..", "examples");
+    static final DataSplit POSTER = Datasets.split("spiral", Map.of("split", "poster"));
+
+    @Test
+    void posterSplitHas5600TrainAnd1200ValidationAndTestPointsOf8000() {
+        assertThat(POSTER.train().size()).isEqualTo(5600);
+        assertThat(POSTER.validation().size()).isEqualTo(1200);
+        assertThat(POSTER.test().size()).isEqualTo(1200);
+        int[] perArm = new int[4];
+        for (var d : new dev.apical.data.Dataset[] {POSTER.train(), POSTER.validation(), POSTER.test()})
+            for (int i = 0; i < d.size(); i++) perArm[d.label(i)]++;
+        assertThat(perArm).containsExactly(2000, 2000, 2000, 2000);
+        int[] trainArms = new int[4];
+        for (int i = 0; i < POSTER.train().size(); i++) trainArms[POSTER.train().label(i)]++;
+        for (int a : trainArms) assertThat(a).isBetween(1300, 1500);
+    }
+
+    /// Over one epoch along backprop's trajectory, DTC's update (per unit learning rate) equals backprop's on
+    /// at least 70 % of the samples; where a nudge silences an active unit they differ, with a mean cosine
+    /// similarity of at least 0.98.
+    @Test
+    void temporalContrastUpdateEqualsBackpropOnMostSamples() throws IOException {
+        Model bp = ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve("poster-spiral-backprop.yaml")), 1);
+        Model dtc = ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve("poster-spiral-dtc.yaml")), 1);
+        var r = UpdateComparison.compare(bp, dtc, POSTER.train(), 5600, 1, UpdateComparison.TOLERANCE);
+        assertThat(r.parameters()).contains("H1E_InputE", "H2E_H1E", "OutputE_H2E", "H1E.bias", "OutputE.bias");
+        assertThat(r.equalFraction()).isGreaterThanOrEqualTo(0.70);
+        assertThat(r.meanCosineUnequal()).isGreaterThanOrEqualTo(0.98);
+    }
+
+    @Test
+    void eiContrastAndBackpropConfigsTrainAboveChance() throws IOException {
+        for (String c : new String[] {"poster-spiral-eic.yaml", "poster-spiral-dtc.yaml"}) {
+            Model m = ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve(c)), 1);
+            var result = dev.apical.train.Trainer.fit(m, POSTER, dev.apical.train.TrainPlan.eiann(0), 1,
+                    dev.apical.train.TrainListener.NONE);
+            assertThat(result.test().accuracy()).as(c).isGreaterThan(60);
+        }
+    }
+
+    @Test
+    void compareWritesTablesAndFiguresAndReusesFinishedRuns(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("study");
+        String bp = EXAMPLES.resolve("poster-spiral-backprop.yaml").toString(), dtc = EXAMPLES.resolve("poster-spiral-dtc.yaml").toString();
+        CliTest.Result first = CliTest.run("compare", bp, dtc, "--seeds", "2", "--samples", "300", "--split", "poster",
+                "--out", out.toString(), "--no-progress", "--jobs", "2");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("4 runs to train, 0 reused").contains("p-values against poster-spiral-backprop");
+        for (String f : new String[] {"summary.csv", "runs.csv", "pvalues.csv", "summary.json", "compare.svg", "compare.png"})
+            assertThat(out.resolve(f)).isNotEmptyFile();
+        assertThat(out.resolve("runs/poster-spiral-dtc/seed1/manifest.json")).exists();
+        assertThat(Files.readAllLines(out.resolve("summary.csv")).getFirst())
+                .isEqualTo("config,runs,mean,sd,sem,median,min,max,collapsed,diverged");
+        assertThat(Files.readAllLines(out.resolve("pvalues.csv"))).hasSize(1 + 3)
+                .anySatisfy(l -> assertThat(l).startsWith("poster-spiral-dtc,poster-spiral-backprop,student,"));
+        JsonNode json = Json.read(out.resolve("summary.json"));
+        assertThat(json.path("runs")).hasSize(4);
+        assertThat(json.path("runs").get(1).path("network_seed").asLong()).isEqualTo(2);
+        assertThat(json.path("runs").get(1).path("data_seed").asLong()).isEqualTo(1002);
+        assertThat(json.path("collapse_threshold").asDouble()).isEqualTo(30.0);
+        assertThat(Files.readString(out.resolve("compare.svg"))).startsWith("<?xml").contains("<svg").contains("</svg>");
+        double firstAcc = json.path("runs").get(0).path("test_accuracy").asDouble();
+
+        CliTest.Result second = CliTest.run("compare", bp, dtc, "--seeds", "3", "--samples", "300", "--split", "poster",
+                "--out", out.toString(), "--no-progress");
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).contains("2 runs to train, 4 reused");
+        JsonNode again = Json.read(out.resolve("summary.json"));
+        assertThat(again.path("runs")).hasSize(6);
+        assertThat(again.path("runs").get(0).path("reused").asBoolean()).isTrue();
+        assertThat(again.path("runs").get(0).path("test_accuracy").asDouble()).isEqualTo(firstAcc);
+
+        CliTest.Result changed = CliTest.run("compare", bp, dtc, "--seeds", "1", "--samples", "200", "--split", "poster",
+                "--out", out.toString(), "--no-progress");
+        assertThat(changed.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(changed.err()).contains("holds a run with another config, seeds, data or plan");
+    }
+}
