@@ -76,7 +76,8 @@ public final class ModelBuilder {
         checkBiasRules(network, biasRules);
         new ConstraintPass(network, constraints, p -> true, p -> true, true).apply();
         List<Projection> all = network.projections();
-        ConstraintPass constraintPass = new ConstraintPass(network, constraints, p -> rules[all.indexOf(p)] != null,
+        ConstraintPass constraintPass = new ConstraintPass(network, constraints, p -> rules[all.indexOf(p)] != null
+                && !(rules[all.indexOf(p)] instanceof LocalRule l && l.clampsOwnUpdates()),
                 p -> biasRules[p.order()] != null, false);
         applyCloneInits(network);
         return new Model(spec, network, dynamics, tape, loss, passes, rules, biasRules, constraintPass);

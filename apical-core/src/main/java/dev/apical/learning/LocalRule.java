@@ -19,4 +19,10 @@ public non-sealed interface LocalRule extends LearningRule {
 
     /// Resets rule state at the start of training (EIANN `reinit`). Default: nothing.
     default void reinit() {}
+
+    /// True if [#step] already clamps every weight it changes to the projection's bounds, so the constraint
+    /// pass need not clamp this projection again (the result is the same). Default: false.
+    default boolean clampsOwnUpdates() {
+        return false;
+    }
 }

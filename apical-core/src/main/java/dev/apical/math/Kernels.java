@@ -195,6 +195,25 @@ public final class Kernels {
         }
     }
 
+    /// [#addScaledOuter] followed by clamping every updated row to [lo, hi] (rows with u_i = 0 are untouched,
+    /// so already within bounds). Equals the update followed by a clamp of the whole matrix when W was within
+    /// bounds before.
+    public static void addScaledOuterClamped(float alpha, float[] u, float[] v, float[] w, int rows, int cols, float lo, float hi) {
+        int bound = S.loopBound(cols);
+        FloatVector av = FloatVector.broadcast(S, alpha), lov = FloatVector.broadcast(S, lo), hiv = FloatVector.broadcast(S, hi);
+        for (int i = 0; i < rows; i++) {
+            float ui = u[i];
+            if (ui == 0f) continue;
+            int off = i * cols;
+            FloatVector uv = FloatVector.broadcast(S, ui);
+            int j = 0;
+            for (; j < bound; j += L)
+                FloatVector.fromArray(S, w, off + j).add(FloatVector.fromArray(S, v, j).mul(uv).mul(av)).max(lov).min(hiv)
+                        .intoArray(w, off + j);
+            for (; j < cols; j++) w[off + j] = Math.min(Math.max(w[off + j] + alpha * (ui * v[j]), lo), hi);
+        }
+    }
+
     /// out = clamp(a, lo, hi) elementwise. `a` not modified; `out` modified (may be `a`).
     public static void clampInto(float[] a, float lo, float hi, float[] out) {
         int bound = S.loopBound(a.length);

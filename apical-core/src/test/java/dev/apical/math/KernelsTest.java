@@ -53,6 +53,15 @@ class KernelsTest {
         ScalarKernels.addScaledOuter(-0.013f, g, x, w2, rows, cols);
         assertThat(w1).containsExactly(w2);
 
+        float[] wb = new float[w.length];
+        Kernels.clampInto(w, -0.25f, 0.5f, wb);
+        w1 = wb.clone();
+        w2 = wb.clone();
+        Kernels.addScaledOuterClamped(0.7f, g, x, w1, rows, cols, -0.25f, 0.5f);
+        ScalarKernels.addScaledOuter(0.7f, g, x, w2, rows, cols);
+        ScalarKernels.clamp(w2, -0.25, 0.5);
+        assertThat(w1).containsExactly(w2);
+
         float[] c1 = new float[w.length], c2 = new float[w.length];
         Kernels.clampInto(w, -0.25f, 0.5f, c1);
         ScalarKernels.clampInto(w, -0.25f, 0.5f, c2);

@@ -11,6 +11,7 @@ final class CloneWeight implements WeightConstraint {
     private final Projection source2;
     private final float factor;
     private final boolean transpose;
+    private static final int TILE = 32;
 
     CloneWeight(Projection target, Projection source, Projection source2, double sign, double scale, boolean transpose) {
         this.target = target;
@@ -29,11 +30,16 @@ final class CloneWeight implements WeightConstraint {
         if (!transpose) {
             for (int i = 0; i < w.length; i++) w[i] = factor * s[i] * (s2 == null ? 1f : s2[i]);
         } else {
+            // blocked transpose: both matrices are walked in cache-sized tiles
             int srcCols = source.cols();
-            for (int i = 0; i < rows; i++)
-                for (int j = 0; j < cols; j++) {
-                    int si = j * srcCols + i;
-                    w[i * cols + j] = factor * s[si] * (s2 == null ? 1f : s2[si]);
+            for (int i0 = 0; i0 < rows; i0 += TILE)
+                for (int j0 = 0; j0 < cols; j0 += TILE) {
+                    int i1 = Math.min(rows, i0 + TILE), j1 = Math.min(cols, j0 + TILE);
+                    for (int j = j0; j < j1; j++)
+                        for (int i = i0; i < i1; i++) {
+                            int si = j * srcCols + i;
+                            w[i * cols + j] = factor * s[si] * (s2 == null ? 1f : s2[si]);
+                        }
                 }
         }
     }

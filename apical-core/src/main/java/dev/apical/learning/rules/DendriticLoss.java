@@ -34,6 +34,12 @@ public final class DendriticLoss implements LocalRule {
     @Override public double learningRate() { return learningRate; }
     @Override public BackwardPass.Factory backwardPass() { return null; }
 
+    /// Clamps the rows it updates to the projection's bounds itself.
+    @Override
+    public boolean clampsOwnUpdates() {
+        return true;
+    }
+
     @Override
     public void step(Projection p, StepContext context) {
         if (pre == null) {
@@ -42,6 +48,7 @@ public final class DendriticLoss implements LocalRule {
         }
         Kernels.clampInto(p.post().forwardDendriticState(), -1f, 1f, post);
         Kernels.clampInto(p.forwardPresynaptic(), 0f, 1f, pre);
-        Kernels.addScaledOuter((float) (sign * learningRate), post, pre, p.weights(), p.rows(), p.cols());
+        Kernels.addScaledOuterClamped((float) (sign * learningRate), post, pre, p.weights(), p.rows(), p.cols(),
+                (float) p.bounds().lo(), (float) p.bounds().hi());
     }
 }

@@ -56,10 +56,17 @@ public final class DendriticTargetPropagation implements LocalRule, PlateauRule 
     @Override public boolean reluGate() { return reluGate; }
     @Override public BackwardPass.Factory backwardPass() { return pass; }
 
+    /// Clamps the rows it updates to the projection's bounds itself.
+    @Override
+    public boolean clampsOwnUpdates() {
+        return true;
+    }
+
     @Override
     public void step(Projection p, StepContext context) {
         if (pre == null) pre = new float[p.cols()];
         Kernels.clampInto(p.forwardPresynaptic(), 0f, 1f, pre);
-        Kernels.addScaledOuter((float) learningRate, p.post().plateau(), pre, p.weights(), p.rows(), p.cols());
+        Kernels.addScaledOuterClamped((float) learningRate, p.post().plateau(), pre, p.weights(), p.rows(), p.cols(),
+                (float) p.bounds().lo(), (float) p.bounds().hi());
     }
 }

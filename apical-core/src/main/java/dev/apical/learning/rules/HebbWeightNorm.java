@@ -46,6 +46,12 @@ public final class HebbWeightNorm implements LocalRule {
     @Override public double learningRate() { return learningRate; }
     @Override public BackwardPass.Factory backwardPass() { return null; }
 
+    /// Clamps the rows it updates to the projection's bounds itself.
+    @Override
+    public boolean clampsOwnUpdates() {
+        return true;
+    }
+
     @Override
     public void step(Projection p, StepContext context) {
         if (pre == null) {
@@ -61,7 +67,7 @@ public final class HebbWeightNorm implements LocalRule {
             b = pre;
         }
         float lr = (float) learningRate;
-        if (sign > 0) Kernels.addScaledOuter(lr, a, b, p.weights(), p.rows(), p.cols());
-        else Kernels.addScaledOuter(-lr, a, b, p.weights(), p.rows(), p.cols());
+        float lo = (float) p.bounds().lo(), hi = (float) p.bounds().hi();
+        Kernels.addScaledOuterClamped(sign > 0 ? lr : -lr, a, b, p.weights(), p.rows(), p.cols(), lo, hi);
     }
 }
