@@ -106,6 +106,7 @@ public final class Model {
 
     /// As [#evaluate(Dataset, float[])], splitting the batches over `threads` threads.
     public Evaluation evaluate(Dataset data, float[] outputs, int threads) {
+        for (Projection p : network.projections()) p.weights(); // bring mirrored matrices up to date before sharing
         int blocks = (data.size() + EVAL_BATCH - 1) / EVAL_BATCH;
         int workers = Math.max(1, Math.min(threads, blocks));
         while (evaluators.size() < workers) evaluators.add(new BatchForward(network, dynamics.forwardSteps(), EVAL_BATCH));
@@ -167,7 +168,8 @@ public final class Model {
     public static final int EVAL_BATCH = 256;
 
     /// Every parameter by file name: weights as `<Projection>` (e.g. `H1E_InputE`), biases as `<Pop>.bias`.
-    /// The arrays are live: modifying them modifies the model.
+    /// The arrays are live: modifying them modifies the model. Top-down weights kept equal to c·Wᵀ by
+    /// `clone_weight` are mirrors, formed from W when they are read: they are current as of this call.
     public Map<String, float[]> parameters() {
         Map<String, float[]> out = new LinkedHashMap<>();
         for (Population p : network.populations()) if (p.hasBias()) out.put(p.name() + ".bias", p.bias());

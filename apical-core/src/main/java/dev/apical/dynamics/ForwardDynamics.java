@@ -1,6 +1,5 @@
 package dev.apical.dynamics;
 
-import dev.apical.math.Kernels;
 import dev.apical.network.Network;
 import dev.apical.network.Population;
 import dev.apical.network.Projection;
@@ -83,13 +82,13 @@ public final class ForwardDynamics {
         float[] c = constantInput[q.order()];
         System.arraycopy(q.bias(), 0, c, 0, c.length);
         for (Projection p : somatic[q.order()])
-            if (!p.pre().isUpdated()) Kernels.gemvAdd(p.weights(), p.rows(), p.cols(), p.presynaptic(), c);
+            if (!p.pre().isUpdated()) p.multiplyAdd(p.presynaptic(), c);
     }
 
     private void step(Population q) {
         float[] in = totalInput[q.order()];
         System.arraycopy(constantInput[q.order()], 0, in, 0, in.length);
-        for (Projection p : varying[q.order()]) Kernels.gemvAdd(p.weights(), p.rows(), p.cols(), p.presynaptic(), in);
+        for (Projection p : varying[q.order()]) p.multiplyAdd(p.presynaptic(), in);
         float[] s = q.state;
         float tau = q.tau();
         for (int i = 0; i < s.length; i++) s[i] += (in[i] - s[i]) / tau;
@@ -104,7 +103,7 @@ public final class ForwardDynamics {
             float[] d = p.forwardDendriticState();
             if (d != null) {
                 java.util.Arrays.fill(d, 0f);
-                for (Projection q : dendritic[p.order()]) Kernels.gemvAdd(q.weights(), q.rows(), q.cols(), q.presynaptic(), d);
+                for (Projection q : dendritic[p.order()]) q.multiplyAdd(q.presynaptic(), d);
             }
         }
     }

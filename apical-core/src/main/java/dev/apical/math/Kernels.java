@@ -214,6 +214,35 @@ public final class Kernels {
         }
     }
 
+    /// y += (factor · Sᵀ) x without forming the transpose: for each row j of S (`sRows x sCols`) with x_j != 0,
+    /// y += (factor · S[j, ·]) · x_j. Each product is rounded as if (factor · Sᵀ) had been stored in float32.
+    /// @param y length `sCols`. Modified.
+    public static void scaledTransposeAdd(float[] s, int sRows, int sCols, float factor, float[] x, float[] y) {
+        int bound = S.loopBound(sCols);
+        FloatVector fv = FloatVector.broadcast(S, factor);
+        for (int j = 0; j < sRows; j++) {
+            float xj = x[j];
+            if (xj == 0f) continue;
+            int off = j * sCols;
+            FloatVector xv = FloatVector.broadcast(S, xj);
+            int i = 0;
+            for (; i < bound; i += L)
+                FloatVector.fromArray(S, y, i).add(FloatVector.fromArray(S, s, off + i).mul(fv).mul(xv)).intoArray(y, i);
+            for (; i < sCols; i++) y[i] += (factor * s[off + i]) * xj;
+        }
+    }
+
+    /// out = factor · Sᵀ (`S` is `sRows x sCols`, `out` is `sCols x sRows`), walked in cache-sized tiles.
+    public static void scaledTranspose(float[] s, int sRows, int sCols, float factor, float[] out) {
+        final int tile = 32;
+        for (int i0 = 0; i0 < sCols; i0 += tile)
+            for (int j0 = 0; j0 < sRows; j0 += tile) {
+                int i1 = Math.min(sCols, i0 + tile), j1 = Math.min(sRows, j0 + tile);
+                for (int j = j0; j < j1; j++)
+                    for (int i = i0; i < i1; i++) out[i * sRows + j] = factor * s[j * sCols + i];
+            }
+    }
+
     /// out = clamp(a, lo, hi) elementwise. `a` not modified; `out` modified (may be `a`).
     public static void clampInto(float[] a, float lo, float hi, float[] out) {
         int bound = S.loopBound(a.length);

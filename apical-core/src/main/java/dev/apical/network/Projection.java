@@ -1,5 +1,6 @@
 package dev.apical.network;
 
+import dev.apical.math.Kernels;
 import dev.apical.spec.Bounds;
 import dev.apical.spec.Compartment;
 import dev.apical.spec.Direction;
@@ -13,6 +14,9 @@ public final class Projection {
     private final Population pre;
     private final float[] weights;
     private final boolean readsCurrentStep;
+    private Projection transposeSource;
+    private float transposeFactor;
+    private boolean stale;
 
     Projection(ProjectionSpec spec, Population post, Population pre) {
         this.spec = spec;
@@ -31,8 +35,38 @@ public final class Projection {
     public Population pre() { return pre; }
     public int rows() { return post.size(); }
     public int cols() { return pre.size(); }
-    /// The weights, row-major `rows x cols`. Modified by learning rules, constraints and loaders.
-    public float[] weights() { return weights; }
+    /// The weights, row-major `rows x cols`. Modified by learning rules, constraints and loaders. For a
+    /// projection that mirrors another's transpose, the array is brought up to date first.
+    public float[] weights() {
+        if (stale) {
+            Kernels.scaledTranspose(transposeSource.weights, transposeSource.rows(), transposeSource.cols(), transposeFactor, weights);
+            stale = false;
+        }
+        return weights;
+    }
+
+    /// y += W x. For a projection that mirrors `factor · sourceᵀ` this reads the source directly, with the same
+    /// rounded products, so the mirrored matrix is formed only when someone asks for [#weights()].
+    public void multiplyAdd(float[] x, float[] y) {
+        if (transposeSource != null && stale)
+            Kernels.scaledTransposeAdd(transposeSource.weights, transposeSource.rows(), transposeSource.cols(), transposeFactor, x, y);
+        else
+            Kernels.gemvAdd(weights(), rows(), cols(), x, y);
+    }
+
+    /// Makes this projection mirror `factor · sourceᵀ` (top-down weights B = c·Wᵀ kept by `clone_weight`):
+    /// [#markMirrorStale()] replaces an explicit copy after every change of the source.
+    public void mirrorTransposeOf(Projection source, float factor) {
+        if (source.rows() != cols() || source.cols() != rows())
+            throw new IllegalArgumentException(source.name() + " transposed does not match " + name());
+        this.transposeSource = source;
+        this.transposeFactor = factor;
+    }
+
+    /// The source changed (or was re-cloned): W is factor · sourceᵀ again from now on.
+    public void markMirrorStale() {
+        stale = true;
+    }
     public Direction direction() { return spec.direction(); }
     public Compartment compartment() { return spec.compartment(); }
     public UpdatePhase updatePhase() { return spec.updatePhase(); }

@@ -153,10 +153,10 @@ class PropertiesTest {
         float[] ii = model.parameters().get("H1SomaI_H1SomaI");
         float[] norm = model.parameters().get("H1E_InputE");
         float[] w = model.parameters().get("OutputE_H1E");   // 3 x 6
-        float[] b = model.parameters().get("H1E_OutputE");   // 6 x 3
         float[] w0 = w.clone();
         float[] ii0 = ii.clone();
         Runnable check = () -> {
+            float[] b = model.parameters().get("H1E_OutputE");   // 6 x 3, a mirror of 0.3 W^T: read it afresh
             for (int i = 0; i < 3; i++) assertThat(ii[i * 3 + i]).as("autapse %d", i).isZero();
             for (int i = 0; i < 6; i++) {
                 double sum = 0;

@@ -19,10 +19,15 @@ final class CloneWeight implements WeightConstraint {
         this.source2 = source2;
         this.factor = (float) (scale * sign);
         this.transpose = transpose;
+        if (transpose && source2 == null) target.mirrorTransposeOf(source, this.factor);
     }
 
     @Override
     public void apply() {
+        if (transpose && source2 == null) {
+            target.markMirrorStale();
+            return;
+        }
         float[] w = target.weights();
         float[] s = source.weights();
         float[] s2 = source2 == null ? null : source2.weights();

@@ -104,7 +104,7 @@ public final class ContrastNudgePass implements BackwardPass {
         Arrays.fill(d, 0f);
         for (Projection q : p.incoming()) {
             if (q.compartment() != Compartment.DENDRITE) continue;
-            Kernels.gemvAdd(q.weights(), q.rows(), q.cols(), q.direction() == Direction.FORWARD ? q.pre().activity : q.pre().prevActivity, d);
+            q.multiplyAdd(q.direction() == Direction.FORWARD ? q.pre().activity : q.pre().prevActivity, d);
         }
         float[] e = error[p.order()];
         if (contrast == Contrast.TEMPORAL) {

@@ -91,7 +91,7 @@ public final class DendriticNudgePass implements BackwardPass {
         Arrays.fill(d, 0f);
         for (Projection q : p.incoming()) {
             if (q.compartment() != Compartment.DENDRITE) continue;
-            Kernels.gemvAdd(q.weights(), q.rows(), q.cols(), q.direction() == Direction.FORWARD ? q.pre().activity : q.pre().prevActivity, d);
+            q.multiplyAdd(q.direction() == Direction.FORWARD ? q.pre().activity : q.pre().prevActivity, d);
         }
         if (localError == LocalError.DENDRITIC_STATE) Kernels.clamp(d, -1, 1);
     }

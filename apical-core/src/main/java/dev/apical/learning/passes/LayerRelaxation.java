@@ -66,7 +66,7 @@ final class LayerRelaxation {
             if (!p.hasBackwardProjections() || !p.hasDendrite()) continue;
             float[] d = p.dendriticState();
             Arrays.fill(d, 0f);
-            for (Projection q : dendritic[p.order()]) Kernels.gemvAdd(q.weights(), q.rows(), q.cols(), q.presynaptic(), d);
+            for (Projection q : dendritic[p.order()]) q.multiplyAdd(q.presynaptic(), d);
             Kernels.clamp(d, -1, 1);
         }
     }
@@ -79,7 +79,7 @@ final class LayerRelaxation {
             float[] d = delta[p.order()];
             float[] s = p.state, b = p.bias();
             for (int k = 0; k < d.length; k++) d[k] = b[k] - s[k];
-            for (Projection q : somatic[p.order()]) Kernels.gemvAdd(q.weights(), q.rows(), q.cols(), q.presynaptic(), d);
+            for (Projection q : somatic[p.order()]) q.multiplyAdd(q.presynaptic(), d);
             float tau = p.tau();
             for (int k = 0; k < s.length; k++) s[k] = s[k] + d[k] / tau;
             float[] nudge = p.dendToSoma();

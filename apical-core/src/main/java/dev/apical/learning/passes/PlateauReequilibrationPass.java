@@ -131,7 +131,7 @@ public final class PlateauReequilibrationPass implements BackwardPass {
     private void dendriticState(Population p) {
         float[] d = p.dendriticState();
         Arrays.fill(d, 0f);
-        for (Projection q : dendritic[p.order()]) Kernels.gemvAdd(q.weights(), q.rows(), q.cols(), q.presynaptic(), d);
+        for (Projection q : dendritic[p.order()]) q.multiplyAdd(q.presynaptic(), d);
         Kernels.clamp(d, -1, 1);
     }
 
@@ -143,7 +143,7 @@ public final class PlateauReequilibrationPass implements BackwardPass {
             float[] s = p.state, b = p.bias(), delta = scratch[p.order()];
             for (int i = 0; i < s.length; i++) delta[i] = -s[i] + b[i];
             for (Projection q : somatic[p.order()])
-                Kernels.gemvAdd(q.weights(), q.rows(), q.cols(), q.direction() == Direction.FORWARD ? q.pre().activity : q.pre().prevActivity, delta);
+                q.multiplyAdd(q.direction() == Direction.FORWARD ? q.pre().activity : q.pre().prevActivity, delta);
             float tau = p.tau();
             for (int i = 0; i < s.length; i++) s[i] = s[i] + delta[i] / tau;
             float[] nudge = p.dendToSoma();
