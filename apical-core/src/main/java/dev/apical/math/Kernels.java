@@ -1,18 +1,40 @@
 package dev.apical.math;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /// Dense float32 kernels on row-major matrices (element (i, j) of a `rows x cols` matrix at `i * cols + j`),
 /// written with the Vector API and writing into caller-supplied buffers; no allocation. [ScalarKernels] holds
 /// the plain-loop reference each kernel is tested against. Element-wise kernels round exactly as the
-/// reference; dot products sum in a different order (lanes, then a tree), so they agree to float rounding.
+/// reference; dot products sum in a different order (lanes, then a fixed butterfly), so they agree to float rounding; every
+/// kernel gives the same bits on every run, compiled or interpreted.
 public final class Kernels {
     private Kernels() {}
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /// Butterfly shuffles (lane i and lane i xor k) for a horizontal sum in a fixed order.
+    private static final VectorShuffle<Float> X1 = butterfly(1), X2 = butterfly(2), X4 = butterfly(4), X8 = butterfly(8);
+
+    private static VectorShuffle<Float> butterfly(int k) {
+        return VectorShuffle.fromOp(S, i -> k < L ? i ^ k : i);
+    }
+
+    /// Sum of the lanes in a fixed butterfly order. `reduceLanes(ADD)` may sum floats in a different order in
+    /// compiled and interpreted code, which would make results depend on JIT timing; this does not.
+    private static float sum(FloatVector v) {
+        if (L >= 16) v = v.add(v.rearrange(X8));
+        if (L >= 8) v = v.add(v.rearrange(X4));
+        if (L >= 4) v = v.add(v.rearrange(X2));
+        if (L >= 2) v = v.add(v.rearrange(X1));
+        if (L > 16) {
+            float t = 0f;
+            for (int i = 0; i < L; i += 16) t += v.lane(i);
+            return t;
+        }
+        return v.lane(0);
+    }
 
     /// y += W x.
     /// @param w row-major `rows x cols`. Not modified.
@@ -32,8 +54,8 @@ public final class Kernels {
                 a2 = FloatVector.fromArray(S, w, o2 + j).fma(xv, a2);
                 a3 = FloatVector.fromArray(S, w, o3 + j).fma(xv, a3);
             }
-            float s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
-            float s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
+            float s0 = sum(a0), s1 = sum(a1);
+            float s2 = sum(a2), s3 = sum(a3);
             for (; j < cols; j++) {
                 float xj = x[j];
                 s0 += w[o0 + j] * xj;
@@ -53,7 +75,7 @@ public final class Kernels {
         FloatVector acc = FloatVector.zero(S);
         int j = 0;
         for (; j < bound; j += L) acc = FloatVector.fromArray(S, w, off + j).fma(FloatVector.fromArray(S, x, j), acc);
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = sum(acc);
         for (; j < cols; j++) s += w[off + j] * x[j];
         return s;
     }
@@ -96,12 +118,12 @@ public final class Kernels {
             x = FloatVector.fromArray(S, a, a3 + j);
             s30 = v0.fma(x, s30); s31 = v1.fma(x, s31); s32 = v2.fma(x, s32); s33 = v3.fma(x, s33);
         }
-        float[] t = {s00.reduceLanes(VectorOperators.ADD), s01.reduceLanes(VectorOperators.ADD), s02.reduceLanes(VectorOperators.ADD),
-                s03.reduceLanes(VectorOperators.ADD), s10.reduceLanes(VectorOperators.ADD), s11.reduceLanes(VectorOperators.ADD),
-                s12.reduceLanes(VectorOperators.ADD), s13.reduceLanes(VectorOperators.ADD), s20.reduceLanes(VectorOperators.ADD),
-                s21.reduceLanes(VectorOperators.ADD), s22.reduceLanes(VectorOperators.ADD), s23.reduceLanes(VectorOperators.ADD),
-                s30.reduceLanes(VectorOperators.ADD), s31.reduceLanes(VectorOperators.ADD), s32.reduceLanes(VectorOperators.ADD),
-                s33.reduceLanes(VectorOperators.ADD)};
+        float[] t = {sum(s00), sum(s01), sum(s02),
+                sum(s03), sum(s10), sum(s11),
+                sum(s12), sum(s13), sum(s20),
+                sum(s21), sum(s22), sum(s23),
+                sum(s30), sum(s31), sum(s32),
+                sum(s33)};
         for (; j < k; j++) {
             for (int r = 0; r < 4; r++) {
                 float x = a[(r == 0 ? a0 : r == 1 ? a1 : r == 2 ? a2 : a3) + j];
@@ -119,7 +141,7 @@ public final class Kernels {
         FloatVector acc = FloatVector.zero(S);
         int j = 0;
         for (; j < bound; j += L) acc = FloatVector.fromArray(S, w, wOff + j).fma(FloatVector.fromArray(S, a, aOff + j), acc);
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = sum(acc);
         for (; j < k; j++) s += w[wOff + j] * a[aOff + j];
         return s;
     }

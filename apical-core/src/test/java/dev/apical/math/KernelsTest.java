@@ -72,4 +72,28 @@ class KernelsTest {
         ScalarKernels.clamp(w2, 0, Double.POSITIVE_INFINITY);
         assertThat(w1).containsExactly(w2);
     }
+
+    /// The same inputs give the same bits on every call, before and after the JIT compiles the kernels (a
+    /// lane reduction whose order changed with compilation once made training runs differ).
+    @org.junit.jupiter.api.Test
+    void resultsDoNotDependOnCompilation() {
+        SplittableRandom r = new SplittableRandom(17);
+        int rows = 37, cols = 301, batch = 6;
+        float[] w = random(r, rows * cols, false), x = random(r, cols, true), a = random(r, batch * cols, true);
+        float[] first = null, firstBatch = null;
+        for (int call = 0; call < 30_000; call++) {
+            float[] y = new float[rows];
+            Kernels.gemvAdd(w, rows, cols, x, y);
+            float[] c = new float[batch * rows];
+            if (call % 100 == 0) Kernels.gemmTransposedAdd(a, batch, w, rows, cols, c);
+            if (first == null) {
+                first = y;
+                firstBatch = c;
+            } else {
+                if (!java.util.Arrays.equals(y, first)) assertThat(y).as("gemv call %d", call).containsExactly(first);
+                if (call % 100 == 0 && !java.util.Arrays.equals(c, firstBatch))
+                    assertThat(c).as("gemm call %d", call).containsExactly(firstBatch);
+            }
+        }
+    }
 }
