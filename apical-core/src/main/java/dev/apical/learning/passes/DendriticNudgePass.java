@@ -10,7 +10,6 @@ import dev.apical.network.Projection;
 import dev.apical.spec.Compartment;
 import dev.apical.spec.Direction;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -40,7 +39,7 @@ public final class DendriticNudgePass implements BackwardPass {
 
     private final Network network;
     private final LocalError localError;
-    private final List<List<Population>> layersTopDown = new ArrayList<>();
+    private final List<List<Population>> layersTopDown;
     private final boolean[] bearing;
     private final PlateauRule[] settings;
     private final SplittableRandom rng;
@@ -59,16 +58,7 @@ public final class DendriticNudgePass implements BackwardPass {
             p.allocateNudgeBuffers();
         }
         for (Population p : pops) scratch[p.order()] = new float[p.size()];
-        String current = null;
-        for (Population p : pops) {
-            if (!p.isUpdated()) continue;
-            String layer = p.id().layer();
-            if (!layer.equals(current)) {
-                layersTopDown.addFirst(new ArrayList<>());
-                current = layer;
-            }
-            layersTopDown.getFirst().add(p);
-        }
+        this.layersTopDown = LayerRelaxation.layersTopDown(network);
         this.rng = setup.streams().stream("plateau/" + localError.name().toLowerCase(java.util.Locale.ROOT));
     }
 

@@ -3,14 +3,10 @@ package dev.apical.learning.passes;
 import dev.apical.learning.BackwardPass;
 import dev.apical.learning.PlateauRule;
 import dev.apical.learning.StepContext;
-import dev.apical.math.Kernels;
 import dev.apical.network.Network;
 import dev.apical.network.Population;
 import dev.apical.network.Projection;
-import dev.apical.spec.Compartment;
-import dev.apical.spec.Direction;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -49,11 +45,10 @@ public final class PlateauReequilibrationPass implements BackwardPass {
 
     private final Network network;
     private final int steps;
-    private final List<List<Population>> layersTopDown = new ArrayList<>();
+    private final List<List<Population>> layersTopDown;
+    private final LayerRelaxation relaxation;
     private final boolean[] bearing;
     private final PlateauRule[] settings;
-    private final Projection[][] somatic;
-    private final Projection[][] dendritic;
     private final float[][] scratch;
     private final List<Projection> ruleProjections;
     private final Family family;
@@ -67,27 +62,15 @@ public final class PlateauReequilibrationPass implements BackwardPass {
         List<Population> pops = network.populations();
         bearing = new boolean[pops.size()];
         settings = new PlateauRule[pops.size()];
-        somatic = new Projection[pops.size()][];
-        dendritic = new Projection[pops.size()][];
         scratch = new float[pops.size()][];
         for (Population p : setup.ruleBearing()) {
             bearing[p.order()] = true;
             settings[p.order()] = (PlateauRule) setup.ruleOf().apply(p);
             p.allocateNudgeBuffers();
         }
-        String current = null;
-        for (Population p : pops) {
-            scratch[p.order()] = new float[p.size()];
-            somatic[p.order()] = p.incoming().stream().filter(q -> q.compartment() == Compartment.SOMA).toArray(Projection[]::new);
-            dendritic[p.order()] = p.incoming().stream().filter(q -> q.compartment() == Compartment.DENDRITE).toArray(Projection[]::new);
-            if (!p.isUpdated()) continue;
-            String layer = p.id().layer();
-            if (!layer.equals(current)) {
-                layersTopDown.addFirst(new ArrayList<>());
-                current = layer;
-            }
-            layersTopDown.getFirst().add(p);
-        }
+        for (Population p : pops) scratch[p.order()] = new float[p.size()];
+        this.layersTopDown = LayerRelaxation.layersTopDown(network);
+        this.relaxation = new LayerRelaxation(network);
         this.rng = setup.streams().stream("plateau/" + family.name().toLowerCase(Locale.ROOT));
     }
 
@@ -101,9 +84,9 @@ public final class PlateauReequilibrationPass implements BackwardPass {
         }
         for (int t = 0; t < steps; t++) {
             for (List<Population> layer : layersTopDown) {
-                for (Population p : layer) if (p.hasBackwardProjections() && p.hasDendrite()) dendriticState(p);
+                relaxation.dendriticState(layer);
                 if (t == 0) for (Population p : layer) if (bearing[p.order()]) plateau(p, output, context.target());
-                updateActivities(layer, output);
+                relaxation.relax(layer);
             }
         }
         for (Projection q : ruleProjections) {
@@ -125,34 +108,6 @@ public final class PlateauReequilibrationPass implements BackwardPass {
             float[] l = scratch[p.order()];
             System.arraycopy(p.dendriticState(), 0, l, 0, l.length);
             Plateaus.hidden(p, l, rule, rng, rule.negRateThreshold());
-        }
-    }
-
-    private void dendriticState(Population p) {
-        float[] d = p.dendriticState();
-        Arrays.fill(d, 0f);
-        for (Projection q : dendritic[p.order()]) q.multiplyAdd(q.presynaptic(), d);
-        Kernels.clamp(d, -1, 1);
-    }
-
-    /// One backward relaxation step of a layer, in EIANN's arithmetic order: Δs = (−s + b) + Σ W z; s ← s + Δs/τ.
-    private void updateActivities(List<Population> layer, Population output) {
-        for (Population p : layer) System.arraycopy(p.activity, 0, p.prevActivity, 0, p.size());
-        for (Population p : layer) {
-            if (!p.hasBackwardProjections() && p != output) continue;
-            float[] s = p.state, b = p.bias(), delta = scratch[p.order()];
-            for (int i = 0; i < s.length; i++) delta[i] = -s[i] + b[i];
-            for (Projection q : somatic[p.order()])
-                q.multiplyAdd(q.direction() == Direction.FORWARD ? q.pre().activity : q.pre().prevActivity, delta);
-            float tau = p.tau();
-            for (int i = 0; i < s.length; i++) s[i] = s[i] + delta[i] / tau;
-            float[] nudge = p.dendToSoma();
-            if (nudge == null) {
-                p.activation().apply(s, p.activity);
-            } else {
-                for (int i = 0; i < s.length; i++) delta[i] = s[i] + nudge[i];
-                p.activation().apply(delta, p.activity);
-            }
         }
     }
 }
