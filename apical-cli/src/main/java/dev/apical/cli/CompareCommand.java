@@ -106,7 +106,7 @@ final class CompareCommand implements Callable<Integer> {
             sources.add(c);
             names.add(name);
         }
-        DataSplit split = data.load();
+        DataSplit split = data.defaultsFrom(sources.getFirst().spec()).load();
         TrainPlan plan = new TrainPlan(epochs, samples, new ValidationSchedule(-1, -1, 1), 1);
         Map<String, Object> planInfo = planInfo(plan);
         Map<String, Object> dataset = data.describe(split);

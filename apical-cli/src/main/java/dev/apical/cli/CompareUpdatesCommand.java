@@ -52,8 +52,9 @@ final class CompareUpdatesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (samples < 1) throw new IllegalArgumentException("--samples must be >= 1, found " + samples);
-        DataSplit split = data.load();
-        Model ref = ModelBuilder.build(ConfigSource.of(reference).spec(), seed);
+        ConfigSource refSource = ConfigSource.of(reference);
+        DataSplit split = data.defaultsFrom(refSource.spec()).load();
+        Model ref = ModelBuilder.build(refSource.spec(), seed);
         Model cand = ModelBuilder.build(ConfigSource.of(candidate).spec(), seed);
         UpdateComparison.Result r = UpdateComparison.compare(ref, cand, split.train(), samples, seed, tolerance, !fixedWeights);
         double[] c = r.cosines().clone();

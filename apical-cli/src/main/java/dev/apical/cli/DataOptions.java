@@ -9,10 +9,10 @@ import java.util.Map;
 
 /// Dataset selection shared by the commands that need data.
 final class DataOptions {
-    @Option(names = "--dataset", defaultValue = "spiral", description = "Dataset: ${COMPLETION-CANDIDATES} (install the "
+    @Option(names = "--dataset", description = "Dataset: ${COMPLETION-CANDIDATES} (install the "
             + "image datasets with `apical data fetch NAME`), or csv:DIR / npy:DIR for your own data (DIR/train.csv, "
             + "validation.csv, test.csv with the integer label in the last column; or DIR/train_x.npy, train_y.npy, "
-            + "validation_*, test_*). Default: ${DEFAULT-VALUE}.",
+            + "validation_*, test_*). Default: the config's `dataset` key, else spiral.",
             completionCandidates = Names.class)
     String dataset;
 
@@ -29,12 +29,26 @@ final class DataOptions {
         }
     }
 
+    /// Fills what the command line left open from the config's `dataset` key (the command line wins), and
+    /// falls back to the spiral task.
+    DataOptions defaultsFrom(dev.apical.spec.NetworkSpec spec) {
+        var named = spec == null ? null : spec.dataset();
+        if (dataset == null) {
+            dataset = named != null ? named.name() : "spiral";
+            if (named != null) configOptions.putAll(named.options());
+        }
+        return this;
+    }
+
+    private final Map<String, String> configOptions = new LinkedHashMap<>();
+
     DataSplit load() {
+        if (dataset == null) dataset = "spiral";
         return Datasets.split(dataset, options());
     }
 
     Map<String, String> options() {
-        Map<String, String> o = new LinkedHashMap<>();
+        Map<String, String> o = new LinkedHashMap<>(configOptions);
         if (split != null) o.put("split", split);
         return o;
     }

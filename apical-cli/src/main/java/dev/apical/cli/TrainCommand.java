@@ -101,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
         ConfigSource cfg = ConfigSource.of(config);
         long ns = networkSeed != null ? networkSeed : seed;
         long ds = dataSeed != null ? dataSeed : seed;
-        DataSplit split = data.load();
+        DataSplit split = data.defaultsFrom(cfg.spec()).load();
         TrainPlan plan = new TrainPlan(epochs, samples, ValidationSchedule.parse(valInterval), accuracyWindow,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         RngScheme scheme = switch (rng.toLowerCase(Locale.ROOT)) {

@@ -121,4 +121,24 @@ class CliTest {
         assertThat(bad.code()).isEqualTo(Main.FAILED);
         assertThat(bad.out()).contains("final/OutputE_H2E.npy").contains("FAIL (1 of 128 outside rtol 1.0E-4, atol 1.0E-5");
     }
+
+    @Test
+    void theConfigsDatasetKeyChoosesTheDataUnlessTheCommandLineDoes(@TempDir Path tmp) throws IOException {
+        Path cfg = tmp.resolve("net.yaml");
+        Files.writeString(cfg, """
+                layer_config:
+                  Input: {E: {size: 2}}
+                  Output: {E: {size: 4, activation: relu}}
+                projection_config:
+                  Output: {E: {Input: {E: {learning_rule: Backprop}}}}
+                training_kwargs: {learning_rate: 0.1}
+                dataset: {name: spiral, split: optimization}
+                """);
+        Result r = run("train", cfg.toString(), "--samples", "50", "--out", tmp.resolve("run").toString(), "--no-progress");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(tmp.resolve("run/manifest.json"))).contains("\"split\" : \"optimization\"");
+        Result cli = run("train", cfg.toString(), "--split", "eiann", "--samples", "50", "--out", tmp.resolve("run2").toString(), "--no-progress");
+        assertThat(cli.code()).as(cli.err()).isZero();
+        assertThat(Files.readString(tmp.resolve("run2/manifest.json"))).contains("\"split\" : \"eiann\"");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.apical.config;
 
 import dev.apical.spec.ConfigException;
+import dev.apical.spec.DatasetSpec;
 import dev.apical.spec.LayerSpec;
 import dev.apical.spec.NetworkSpec;
 import dev.apical.spec.ProjectionSpec;
@@ -43,7 +44,7 @@ import org.yaml.snakeyaml.representer.Representer;
 /// refused. Both of EIANN's `projection_config` forms are accepted. Every error is a [ConfigException]
 /// reading `file:line:column: key.path: problem. Expected ...; found ...`.
 public final class ConfigLoader {
-    static final List<String> TOP_LEVEL_KEYS = List.of("layer_config", "projection_config", "training_kwargs");
+    static final List<String> TOP_LEVEL_KEYS = List.of("layer_config", "projection_config", "training_kwargs", "dataset");
 
     private ConfigLoader() {}
 
@@ -103,7 +104,26 @@ public final class ConfigLoader {
         TrainingSpec trainingSpec = training == null
                 ? TrainingConfigReader.defaults(new SourceLocation(fileName, 0, 0, "training_kwargs"))
                 : TrainingConfigReader.read(training.value());
-        return new NetworkSpec(layers, projections, trainingSpec, fileName, sha);
+        ConfigNode.Entry dataset = entries.get("dataset");
+        return new NetworkSpec(layers, projections, trainingSpec, fileName, sha, dataset == null ? null : dataset(dataset.value()));
+    }
+
+    /// `dataset: NAME` or `dataset: {name: NAME, option: value, ...}` (Apical's extension; EIANN has no such key).
+    private static DatasetSpec dataset(ConfigNode node) {
+        if (!node.isMapping()) return new DatasetSpec(node.string(), Map.of(), node.at());
+        Map<String, ConfigNode.Entry> entries = node.entries();
+        ConfigNode.Entry name = entries.get("name");
+        if (name == null)
+            throw new ConfigException(node.at(), "a dataset mapping needs 'name' (e.g. {name: spiral, split: optimization}).");
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (ConfigNode.Entry e : entries.values()) {
+            if (e.key().equals("name")) continue;
+            Object v = e.value().scalar();
+            if (v == null || v instanceof Map<?, ?> || v instanceof List<?>)
+                throw new ConfigException(e.value().at(), "dataset options must be plain values; found " + e.value().describe() + ".");
+            options.put(e.key(), v.toString());
+        }
+        return new DatasetSpec(name.value().string(), options, node.at());
     }
 
     private static ConfigNode required(Map<String, ConfigNode.Entry> entries, String key, ConfigNode parent) {

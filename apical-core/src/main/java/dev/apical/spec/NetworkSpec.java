@@ -9,8 +9,16 @@ import java.util.Optional;
 ///
 /// @param source    file the spec was read from (or `<code>`)
 /// @param sha256    SHA-256 of the source bytes, or of a canonical form for specs made in code
+/// @param dataset   the dataset the config names, or null (the command line chooses)
 public record NetworkSpec(List<LayerSpec> layers, List<ProjectionSpec> projections, TrainingSpec training,
-                          String source, String sha256) {
+                          String source, String sha256, DatasetSpec dataset) {
+
+    /// A spec that names no dataset.
+    public NetworkSpec(List<LayerSpec> layers, List<ProjectionSpec> projections, TrainingSpec training, String source,
+                       String sha256) {
+        this(layers, projections, training, source, sha256, null);
+    }
+
     public NetworkSpec {
         layers = List.copyOf(layers);
         projections = List.copyOf(projections);

@@ -192,14 +192,14 @@ class ConfigErrorsTest {
         assertError(replace("training_kwargs:", "training_kwarg:"),
                 "bad.yaml:24:1: training_kwarg: unknown top-level key 'training_kwarg'."
                         + " Did you mean 'training_kwargs'? Expected one of: layer_config, projection_config,"
-                        + " training_kwargs.");
+                        + " training_kwargs, dataset.");
     }
 
     @Test
     void missingProjectionConfig() {
         String yaml = BASE.substring(0, BASE.indexOf("projection_config:"));
         assertError(yaml, "bad.yaml:1:1: missing required top-level key 'projection_config'. Expected keys"
-                + " layer_config, projection_config, training_kwargs; found layer_config.");
+                + " layer_config, projection_config, training_kwargs, dataset; found layer_config.");
     }
 
     @Test
@@ -258,11 +258,11 @@ class ConfigErrorsTest {
     @Test
     void emptyAndNonMappingDocuments() {
         assertError("", "bad.yaml: the config file is empty. Expected a mapping with keys layer_config,"
-                + " projection_config, training_kwargs.");
+                + " projection_config, training_kwargs, dataset.");
         assertError("# only a comment\n", "bad.yaml: the config file is empty. Expected a mapping with keys"
-                + " layer_config, projection_config, training_kwargs.");
+                + " layer_config, projection_config, training_kwargs, dataset.");
         assertError("- a\n- b\n", "bad.yaml:1:1: the top level of a config must be a mapping. Expected keys"
-                + " layer_config, projection_config, training_kwargs; found a list.");
+                + " layer_config, projection_config, training_kwargs, dataset; found a list.");
     }
 
     @Test
