@@ -39,11 +39,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Mixin DataOptions data;
 
-    @Option(names = "--samples", defaultValue = "2000", description = "Timed training samples; also the training "
-            + "length of the protocol estimate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--samples", defaultValue = "2000", description = "Timed training samples (a fresh network "
+            + "from step 0); also the training length of the protocol. Default: ${DEFAULT-VALUE}.")
     int samples;
 
-    @Option(names = "--warmup", defaultValue = "300", description = "Untimed training steps first. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = "300", description = "Untimed training steps first, on a "
+            + "separate copy of the network. Default: ${DEFAULT-VALUE}.")
     int warmup;
 
     @Option(names = "--forward-samples", defaultValue = "1000", description = "Timed per-sample forward passes "
@@ -99,8 +100,10 @@ final class BenchCommand implements Callable<Integer> {
                 warmup, samples, scheme.name().toLowerCase(Locale.ROOT), networkSeed, dataSeed, evalThreads);
         w.flush();
 
+        // Warm up on a separate, identically built network so that the timed run trains exactly the samples, in
+        // exactly the order, of a fresh run (EIANN's, with --rng eiann).
+        new BenchMeasure.Training(ModelBuilder.build(cfg.spec(), networkSeed, scheme), split.train(), scheme, dataSeed).run(warmup);
         var training = new BenchMeasure.Training(model, split.train(), scheme, dataSeed);
-        training.run(warmup);
         BenchMeasure.Timing train = training.run(samples);
         BenchMeasure.Timing eval = BenchMeasure.evaluate(model, split.validation(), evalThreads);
         BenchMeasure.Timing fwd = BenchMeasure.forward(model, split.validation(), forwardSamples);
@@ -129,7 +132,9 @@ final class BenchCommand implements Callable<Integer> {
         row(w, "training, online (1 thread)", train);
         row(w, "evaluation, batched (" + evalThreads + " thr)", eval);
         row(w, "forward, per sample (1 thread)", fwd);
-        w.printf(Locale.ROOT, "%nallocation   %,.1f bytes per training sample (%,d bytes over %d samples)%n",
+        w.printf(Locale.ROOT, "%nloss         %.6f mean training loss of the last %d timed samples%n", training.tailLoss(),
+                Math.min(samples, 100));
+        w.printf(Locale.ROOT, "allocation   %,.1f bytes per training sample (%,d bytes over %d samples)%n",
                 train.bytesPerSample(), train.allocatedBytes(), train.samples());
         w.printf(Locale.ROOT, "GFLOP/s      %.2f forward pass per sample; bare 500x784 GEMV %.2f (%.0f %%)%n",
                 fwdGflops, gemv, 100 * fwdGflops / gemv);
@@ -150,7 +155,9 @@ final class BenchCommand implements Callable<Integer> {
             m.put("data_seed", dataSeed);
             m.put("warmup_samples", warmup);
             m.put("eval_threads", evalThreads);
-            m.put("training", timing(train));
+            Map<String, Object> tr = timing(train);
+            tr.put("mean_loss_last_100", training.tailLoss());
+            m.put("training", tr);
             m.put("evaluation_batched", timing(eval));
             Map<String, Object> f = timing(fwd);
             f.put("flops_per_sample", flops);

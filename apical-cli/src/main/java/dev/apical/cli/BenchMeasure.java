@@ -53,6 +53,7 @@ final class BenchMeasure {
         private final float[] x, t;
         private int position;
         private long step;
+        private double tailLoss = Double.NaN;
 
         Training(Model model, Dataset train, RngScheme scheme, long dataSeed) {
             this.model = model;
@@ -67,18 +68,27 @@ final class BenchMeasure {
             model.startTraining();
         }
 
-        /// Trains `n` samples and returns their timing.
+        /// Trains `n` samples and returns their timing; [#tailLoss()] is then the mean loss of the last 100.
         Timing run(int n) {
+            float[] losses = new float[n];
             Clock clock = new Clock();
             for (int i = 0; i < n; i++) {
                 if (position == perm.length) nextPermutation();
                 int idx = perm[position++];
                 train.input(idx, x);
                 train.target(idx, t);
-                model.trainStep(x, t, step++);
+                losses[i] = (float) model.trainStep(x, t, step++);
             }
-            return clock.stop(n);
+            Timing timing = clock.stop(n);
+            double sum = 0;
+            for (int i = Math.max(0, n - 100); i < n; i++) sum += losses[i];
+            tailLoss = n == 0 ? Double.NaN : sum / Math.min(n, 100);
+            return timing;
         }
+
+        /// Mean training loss of the last (up to) 100 samples of the last [#run(int)], to check that two
+        /// implementations timed on the same samples did the same work.
+        double tailLoss() { return tailLoss; }
 
         private void nextPermutation() {
             if (scheme == RngScheme.EIANN) {
@@ -96,13 +106,19 @@ final class BenchMeasure {
         }
     }
 
-    /// Batched evaluation of all of `data` (one untimed run first). With more than one thread the work runs on
+    /// Batched evaluation of all of `data`: untimed runs for at least 1 s (and 3 runs), then whole runs for
+    /// at least 1 s. With more than one thread the work runs on
     /// a pool, so CPU time and allocation of the calling thread say nothing: they are NaN and 0.
     static Timing evaluate(Model model, Dataset data, int threads) {
-        model.evaluate(data, null, threads);
+        long warm = System.nanoTime();
+        for (int i = 0; i < 3 || System.nanoTime() - warm < 1e9; i++) model.evaluate(data, null, threads);
         Clock clock = new Clock();
-        model.evaluate(data, null, threads);
-        Timing t = clock.stop(data.size());
+        long start = System.nanoTime(), runs = 0;
+        do {
+            model.evaluate(data, null, threads);
+            runs++;
+        } while (System.nanoTime() - start < 1e9);
+        Timing t = clock.stop(runs * data.size());
         return threads == 1 ? t : new Timing(t.samples(), t.wallSeconds(), Double.NaN, 0);
     }
 
