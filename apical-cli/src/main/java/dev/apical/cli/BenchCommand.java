@@ -47,6 +47,11 @@ final class BenchCommand implements Callable<Integer> {
             + "separate copy of the network. Default: ${DEFAULT-VALUE}.")
     int warmup;
 
+    @Option(names = "--warmup-seconds", defaultValue = "3", description = "Keep warming up until this many seconds "
+            + "have passed, so that the JIT compiler is done before timing (it shares the core when pinned to one). "
+            + "Default: ${DEFAULT-VALUE}.")
+    double warmupSeconds;
+
     @Option(names = "--forward-samples", defaultValue = "1000", description = "Timed per-sample forward passes "
             + "(over the validation set). Default: ${DEFAULT-VALUE}.")
     int forwardSamples;
@@ -96,13 +101,23 @@ final class BenchCommand implements Callable<Integer> {
                 split.train().size(), split.validation().size(), split.test().size());
         w.printf(Locale.ROOT, "network   %s, %d forward steps, %,d FLOP per forward pass%n", shape(model),
                 model.dynamics().forwardSteps(), flops);
-        w.printf(Locale.ROOT, "run       %d warm-up + %d timed training samples, %s random scheme, seeds network %d data %d, %d evaluation thread(s)%n%n",
-                warmup, samples, scheme.name().toLowerCase(Locale.ROOT), networkSeed, dataSeed, evalThreads);
+        w.printf(Locale.ROOT, "run       %d timed training samples, %s random scheme, seeds network %d data %d, %d evaluation thread(s)%n",
+                samples, scheme.name().toLowerCase(Locale.ROOT), networkSeed, dataSeed, evalThreads);
         w.flush();
 
         // Warm up on a separate, identically built network so that the timed run trains exactly the samples, in
         // exactly the order, of a fresh run (EIANN's, with --rng eiann).
-        new BenchMeasure.Training(ModelBuilder.build(cfg.spec(), networkSeed, scheme), split.train(), scheme, dataSeed).run(warmup);
+        var warm = new BenchMeasure.Training(ModelBuilder.build(cfg.spec(), networkSeed, scheme), split.train(), scheme, dataSeed);
+        long warmStart = System.nanoTime();
+        int warmed = 0;
+        do {
+            int n = Math.max(1, Math.min(warmup - warmed, 100));
+            warm.run(n);
+            warmed += n;
+        } while (warmed < warmup || System.nanoTime() - warmStart < warmupSeconds * 1e9);
+        double warmedSeconds = (System.nanoTime() - warmStart) / 1e9;
+        w.printf(Locale.ROOT, "warm-up   %d training samples in %.1f s on a separate copy of the network%n%n", warmed, warmedSeconds);
+        w.flush();
         var training = new BenchMeasure.Training(model, split.train(), scheme, dataSeed);
         BenchMeasure.Timing train = training.run(samples);
         BenchMeasure.Timing eval = BenchMeasure.evaluate(model, split.validation(), evalThreads);
@@ -153,7 +168,8 @@ final class BenchCommand implements Callable<Integer> {
             m.put("rng", scheme.name().toLowerCase(Locale.ROOT));
             m.put("network_seed", networkSeed);
             m.put("data_seed", dataSeed);
-            m.put("warmup_samples", warmup);
+            m.put("warmup_samples", warmed);
+            m.put("warmup_seconds", warmedSeconds);
             m.put("eval_threads", evalThreads);
             Map<String, Object> tr = timing(train);
             tr.put("mean_loss_last_100", training.tailLoss());

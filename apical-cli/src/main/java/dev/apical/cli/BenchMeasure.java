@@ -123,11 +123,12 @@ final class BenchMeasure {
     }
 
     /// Per-sample forward passes ([Model#forward]) over the first `n` samples of `data`, cycling when `n` is
-    /// larger; the first min(n, 200) passes are an untimed warm-up.
+    /// larger, after an untimed warm-up of at least 200 passes and 1 s.
     static Timing forward(Model model, Dataset data, int n) {
         float[][] xs = new float[Math.min(n, data.size())][data.inputSize()];
         for (int i = 0; i < xs.length; i++) data.input(i, xs[i]);
-        for (int i = 0; i < Math.min(n, 200); i++) model.forward(xs[i % xs.length]);
+        long warm = System.nanoTime();
+        for (int i = 0; i < 200 || System.nanoTime() - warm < 1e9; i++) model.forward(xs[i % xs.length]);
         Clock clock = new Clock();
         for (int i = 0; i < n; i++) model.forward(xs[i % xs.length]);
         return clock.stop(n);

@@ -15,7 +15,7 @@ class BenchCommandTest {
     @Test
     void reportsThroughputAllocationFlopsAndProtocolAsTableAndJson(@TempDir Path tmp) throws IOException {
         Path json = tmp.resolve("bench.json");
-        CliTest.Result r = CliTest.run("bench", "--samples", "200", "--warmup", "20", "--forward-samples", "50",
+        CliTest.Result r = CliTest.run("bench", "--samples", "200", "--warmup", "20", "--warmup-seconds", "0", "--forward-samples", "50",
                 "--threads", "1", "--out", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("training, online", "evaluation, batched (1 thr)", "forward, per sample",
@@ -41,7 +41,7 @@ class BenchCommandTest {
 
     @Test
     void measuresTheProtocolWhenAsked() {
-        CliTest.Result r = CliTest.run("bench", "--samples", "150", "--warmup", "0", "--forward-samples", "10",
+        CliTest.Result r = CliTest.run("bench", "--samples", "150", "--warmup", "0", "--warmup-seconds", "0", "--forward-samples", "10",
                 "--threads", "2", "--protocol", "--val-interval", "0,-1,50");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("protocol     measured: 150 training samples + 4 validations of 1200");
