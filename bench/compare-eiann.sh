@@ -13,9 +13,10 @@
 #   PYTHON         Python with PyTorch (default /usr/bin/python3)
 #   CORE           the core both run on (default 0)
 #   OUT            directory for eiann.json, apical.json, apical.txt (default: a new temporary directory)
+#   MNIST_DIR      MNIST IDX files for EIANN (default ~/.cache/apical/datasets/mnist, where `apical data fetch mnist` puts them)
 #   NETWORK_SEED, DATA_SEED  (default 66049 and 0)
 set -euo pipefail
-[ $# -eq 3 ] || { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ $# -eq 3 ] || { awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 2; }
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 config=$(realpath "$1"); dataset=$2; samples=$3
 eiann_samples=${EIANN_SAMPLES:-$samples}
@@ -35,7 +36,7 @@ fi
 
 echo "EIANN:  $eiann_samples samples of $(basename "$config") on $dataset, core $core ..." >&2
 taskset -c "$core" "$python" "$root/bench/eiann/time_eiann.py" --eiann "$src" --config "$config" --dataset "$dataset" \
-  --samples "$eiann_samples" --seed "$nseed" --data-seed "$dseed" --eval >"$out/eiann.json"
+  --mnist-dir "${MNIST_DIR:-$HOME/.cache/apical/datasets/mnist}" --samples "$eiann_samples" --seed "$nseed" --data-seed "$dseed" --eval >"$out/eiann.json"
 echo "Apical: $samples samples, core $core ..." >&2
 taskset -c "$core" "$root/apical" bench "$config" --dataset "$dataset" --samples "$samples" --rng eiann \
   --network-seed "$nseed" --data-seed "$dseed" --threads 1 --out "$out/apical.json" >"$out/apical.txt" 2>&1
