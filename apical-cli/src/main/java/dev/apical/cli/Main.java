@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 @Command(name = "apical", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Biology-constrained deep learning: EIANN-compatible networks on the JVM.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, ValidateCommand.class, ParityCommand.class, DataCommand.class,
-                CompareCommand.class, CompareUpdatesCommand.class,
+                CompareCommand.class, CompareUpdatesCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /// Exit codes: 0 ok, 1 parity/check failed, 2 bad input (config, arguments, files), 3 training diverged.
