@@ -87,11 +87,12 @@ public final class Kernels {
     /// @param c row-major `batch x n`. Modified. Must not alias `a` or `w`.
     public static void gemmTransposedAdd(float[] a, int batch, float[] w, int n, int k, float[] c) {
         int bound = S.loopBound(k);
+        float[] lanes = new float[16 * Math.max(L, 2)];
         int b = 0;
         for (; b + 3 < batch; b += 4) {
             int a0 = b * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
             int i = 0;
-            for (; i + 3 < n; i += 4) tile4x4(a, a0, a1, a2, a3, w, i * k, k, bound, c, b * n + i, n);
+            for (; i + 3 < n; i += 4) tile4x4(a, a0, a1, a2, a3, w, i * k, k, bound, c, b * n + i, n, lanes);
             for (; i < n; i++)
                 for (int r = 0; r < 4; r++) c[(b + r) * n + i] += dot(w, i * k, a, (b + r) * k, k, bound);
         }
@@ -100,7 +101,7 @@ public final class Kernels {
     }
 
     private static void tile4x4(float[] a, int a0, int a1, int a2, int a3, float[] w, int w0, int k, int bound,
-                                float[] c, int c0, int n) {
+                                float[] c, int c0, int n, float[] lanes) {
         int w1 = w0 + k, w2 = w1 + k, w3 = w2 + k;
         FloatVector z = FloatVector.zero(S);
         FloatVector s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z;
@@ -118,23 +119,26 @@ public final class Kernels {
             x = FloatVector.fromArray(S, a, a3 + j);
             s30 = v0.fma(x, s30); s31 = v1.fma(x, s31); s32 = v2.fma(x, s32); s33 = v3.fma(x, s33);
         }
-        float[] t = {sum(s00), sum(s01), sum(s02),
-                sum(s03), sum(s10), sum(s11),
-                sum(s12), sum(s13), sum(s20),
-                sum(s21), sum(s22), sum(s23),
-                sum(s30), sum(s31), sum(s32),
-                sum(s33)};
-        for (; j < k; j++) {
-            for (int r = 0; r < 4; r++) {
-                float x = a[(r == 0 ? a0 : r == 1 ? a1 : r == 2 ? a2 : a3) + j];
-                t[r * 4] += w[w0 + j] * x;
-                t[r * 4 + 1] += w[w1 + j] * x;
-                t[r * 4 + 2] += w[w2 + j] * x;
-                t[r * 4 + 3] += w[w3 + j] * x;
+        // the 16 accumulators are summed lane by lane in scalar code, a fixed order in compiled and interpreted code
+        s00.intoArray(lanes, 0); s01.intoArray(lanes, L); s02.intoArray(lanes, 2 * L); s03.intoArray(lanes, 3 * L);
+        s10.intoArray(lanes, 4 * L); s11.intoArray(lanes, 5 * L); s12.intoArray(lanes, 6 * L); s13.intoArray(lanes, 7 * L);
+        s20.intoArray(lanes, 8 * L); s21.intoArray(lanes, 9 * L); s22.intoArray(lanes, 10 * L); s23.intoArray(lanes, 11 * L);
+        s30.intoArray(lanes, 12 * L); s31.intoArray(lanes, 13 * L); s32.intoArray(lanes, 14 * L); s33.intoArray(lanes, 15 * L);
+        for (int r = 0; r < 4; r++) {
+            int ar = r == 0 ? a0 : r == 1 ? a1 : r == 2 ? a2 : a3;
+            for (int q = 0; q < 4; q++) {
+                int off = (r * 4 + q) * L;
+                float t0 = 0f, t1 = 0f;
+                for (int l = 0; l < L; l += 2) {
+                    t0 += lanes[off + l];
+                    t1 += lanes[off + l + 1];
+                }
+                float t = t0 + t1;
+                int wq = w0 + q * k;
+                for (int jj = j; jj < k; jj++) t += w[wq + jj] * a[ar + jj];
+                c[c0 + r * n + q] += t;
             }
         }
-        for (int r = 0; r < 4; r++)
-            for (int q = 0; q < 4; q++) c[c0 + r * n + q] += t[r * 4 + q];
     }
 
     private static float dot(float[] w, int wOff, float[] a, int aOff, int k, int bound) {
