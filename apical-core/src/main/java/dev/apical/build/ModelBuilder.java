@@ -76,9 +76,12 @@ public final class ModelBuilder {
         checkBiasRules(network, biasRules);
         new ConstraintPass(network, constraints, p -> true, p -> true, true).apply();
         List<Projection> all = network.projections();
+        // rules that clamp what they change themselves: local rules that say so, and gradient rules (the
+        // optimizer clamps each parameter to its bounds as it updates it)
         ConstraintPass constraintPass = new ConstraintPass(network, constraints, p -> rules[all.indexOf(p)] != null
-                && !(rules[all.indexOf(p)] instanceof LocalRule l && l.clampsOwnUpdates()),
-                p -> biasRules[p.order()] != null, false);
+                && !(rules[all.indexOf(p)] instanceof LocalRule l && l.clampsOwnUpdates())
+                && !(rules[all.indexOf(p)] instanceof GradientRule),
+                p -> biasRules[p.order()] != null && !(biasRules[p.order()] instanceof GradientRule), false);
         applyCloneInits(network);
         return new Model(spec, network, dynamics, tape, loss, passes, rules, biasRules, constraintPass);
     }
@@ -198,14 +201,16 @@ public final class ModelBuilder {
         for (Population pop : network.populations()) {
             if (biasRules[pop.order()] instanceof GradientRule g) {
                 biasGrad[pop.order()] = new float[pop.size()];
-                params.add(new Parameter(pop.name() + ".bias", pop.bias(), biasGrad[pop.order()], g.learningRate()));
+                params.add(new Parameter(pop.name() + ".bias", pop.bias(), biasGrad[pop.order()], g.learningRate(),
+                        (float) pop.biasBounds().lo(), (float) pop.biasBounds().hi()));
                 if (firstGradient == null) firstGradient = pop.spec().bias().rule();
             }
             for (Projection p : pop.incoming()) {
                 int i = network.projections().indexOf(p);
                 if (rules[i] instanceof GradientRule g) {
                     weightGrad[i] = new float[p.weights().length];
-                    params.add(new Parameter(p.name(), p.weights(), weightGrad[i], g.learningRate()));
+                    params.add(new Parameter(p.name(), p.weights(), weightGrad[i], g.learningRate(),
+                            (float) p.bounds().lo(), (float) p.bounds().hi()));
                     if (firstGradient == null) firstGradient = p.spec().rule();
                 }
             }

@@ -3,7 +3,7 @@ package dev.apical.learning.optim;
 import java.util.List;
 
 /// Adam (Kingma & Ba 2015) as torch.optim.Adam: m ← β1 m + (1−β1) g, v ← β2 v + (1−β2) g²,
-/// θ ← θ − (η / (1−β1ᵗ)) · m / (sqrt(v) / sqrt(1−β2ᵗ) + ε).
+/// θ ← θ − (η / (1−β1ᵗ)) · m / (sqrt(v) / sqrt(1−β2ᵗ) + ε); then θ is clamped to the parameter's bounds.
 public final class Adam implements Optimizer {
     private final List<Parameter> params;
     private final double beta1;
@@ -46,7 +46,7 @@ public final class Adam implements Optimizer {
                 mi[i] = b1 * mi[i] + (1 - b1) * gi;
                 vi[i] = b2 * vi[i] + (1 - b2) * gi * gi;
                 float denom = (float) (Math.sqrt(vi[i]) / bc2Sqrt + eps);
-                w[i] -= stepSize * mi[i] / denom;
+                w[i] = p.clamp(w[i] - stepSize * mi[i] / denom);
             }
         }
     }

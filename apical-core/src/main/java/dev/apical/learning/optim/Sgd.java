@@ -3,7 +3,8 @@ package dev.apical.learning.optim;
 import java.util.List;
 
 /// Stochastic gradient descent as torch.optim.SGD: g ← g + λθ (weight decay); with momentum μ,
-/// v ← μv + g (v = g on the first step); θ ← θ − η·v (or θ − η·g without momentum).
+/// v ← μv + g (v = g on the first step); θ ← θ − η·v (or θ − η·g without momentum); then θ is clamped to the
+/// parameter's bounds.
 public final class Sgd implements Optimizer {
     private final List<Parameter> params;
     private final float momentum;
@@ -34,7 +35,7 @@ public final class Sgd implements Optimizer {
                     v[i] = first ? gi : momentum * v[i] + gi;
                     gi = v[i];
                 }
-                w[i] -= lr * gi;
+                w[i] = p.clamp(w[i] - lr * gi);
             }
         }
         first = false;
