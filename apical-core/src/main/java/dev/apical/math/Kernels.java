@@ -192,18 +192,7 @@ public final class Kernels {
     /// @param v length `cols`. Not modified.
     /// @param w row-major `rows x cols`. Modified.
     public static void addScaledOuter(float alpha, float[] u, float[] v, float[] w, int rows, int cols) {
-        int bound = S.loopBound(cols);
-        FloatVector av = FloatVector.broadcast(S, alpha);
-        for (int i = 0; i < rows; i++) {
-            float ui = u[i];
-            if (ui == 0f) continue;
-            int off = i * cols;
-            FloatVector uv = FloatVector.broadcast(S, ui);
-            int j = 0;
-            for (; j < bound; j += L)
-                FloatVector.fromArray(S, w, off + j).add(FloatVector.fromArray(S, v, j).mul(uv).mul(av)).intoArray(w, off + j);
-            for (; j < cols; j++) w[off + j] += alpha * (ui * v[j]);
-        }
+        addScaledOuterClamped(alpha, u, v, w, rows, cols, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
     }
 
     /// W += alpha · (u ⊗ v − p ⊗ q), rounding as `W += alpha * (outer(u, v) - outer(p, q))` does in float32: both

@@ -1,7 +1,6 @@
 package dev.apical.learning.passes;
 
 import dev.apical.learning.BackwardPass;
-import dev.apical.learning.PlateauRule;
 import dev.apical.learning.StepContext;
 import dev.apical.math.Kernels;
 import dev.apical.network.Network;
@@ -40,8 +39,7 @@ public final class DendriticNudgePass implements BackwardPass {
     private final Network network;
     private final LocalError localError;
     private final List<List<Population>> layersTopDown;
-    private final boolean[] bearing;
-    private final PlateauRule[] settings;
+    private final PlateauBearers bearers;
     private final SplittableRandom rng;
     private final float[][] scratch;
 
@@ -49,14 +47,8 @@ public final class DendriticNudgePass implements BackwardPass {
         this.network = setup.network();
         this.localError = localError;
         List<Population> pops = network.populations();
-        bearing = new boolean[pops.size()];
-        settings = new PlateauRule[pops.size()];
+        this.bearers = new PlateauBearers(setup);
         scratch = new float[pops.size()][];
-        for (Population p : setup.ruleBearing()) {
-            bearing[p.order()] = true;
-            settings[p.order()] = (PlateauRule) setup.ruleOf().apply(p);
-            p.allocateNudgeBuffers();
-        }
         for (Population p : pops) scratch[p.order()] = new float[p.size()];
         this.layersTopDown = LayerRelaxation.layersTopDown(network);
         this.rng = setup.streams().stream("plateau/" + localError.name().toLowerCase(java.util.Locale.ROOT));
@@ -67,11 +59,7 @@ public final class DendriticNudgePass implements BackwardPass {
         Population output = network.output();
         for (List<Population> layer : layersTopDown) {
             for (Population p : layer) if (p.hasBackwardProjections() && p.hasDendrite()) dendriticState(p);
-            for (Population p : layer) {
-                if (!bearing[p.order()]) continue;
-                if (p == output) Plateaus.output(p, context.target(), settings[p.order()].reluGate());
-                else Plateaus.hidden(p, localError(p), settings[p.order()], rng, Double.NaN);
-            }
+            for (Population p : layer) if (bearers.bears(p)) bearers.set(p, context.target(), this::localError, rng);
             for (Population p : layer) if ((p.hasBackwardProjections() || p == output) && p.dendToSoma() != null) nudge(p);
         }
     }
@@ -86,8 +74,7 @@ public final class DendriticNudgePass implements BackwardPass {
         if (localError == LocalError.DENDRITIC_STATE) Kernels.clamp(d, -1, 1);
     }
 
-    private float[] localError(Population p) {
-        float[] l = scratch[p.order()];
+    private void localError(Population p, float[] l) {
         float[] d = p.dendriticState();
         if (localError == LocalError.DENDRITIC_STATE) {
             System.arraycopy(d, 0, l, 0, l.length);
@@ -95,7 +82,6 @@ public final class DendriticNudgePass implements BackwardPass {
             float[] df = p.forwardDendriticState();
             for (int k = 0; k < l.length; k++) l[k] = Math.min(Math.max(d[k] - df[k], -1f), 1f);
         }
-        return l;
     }
 
     private void nudge(Population p) {

@@ -1,7 +1,6 @@
 package dev.apical.learning.passes;
 
 import dev.apical.learning.BackwardPass;
-import dev.apical.learning.PlateauRule;
 import dev.apical.learning.StepContext;
 import dev.apical.network.Network;
 import dev.apical.network.Population;
@@ -44,32 +43,26 @@ public final class ReequilibrationPass implements BackwardPass {
     /// The pass of the legacy `Supervised_Hebb_WeightNorm_4` (same loop, its own backward method).
     public static final Factory SUPERVISED_HEBB = setup -> new ReequilibrationPass(setup, "supervised-hebb");
 
-    private final Population output;
     private final int steps;
     private final List<List<Population>> layersTopDown;
     private final LayerRelaxation relaxation;
-    private final boolean[] bearing;
-    private final PlateauRule[] settings;
-    private final float[][] local;
+    private final PlateauBearers bearers;
     private final SplittableRandom rng;
+    private final Runnable afterLoop;
 
     private ReequilibrationPass(Setup setup, String stream) {
+        this(setup, stream, () -> {});
+    }
+
+    /// @param afterLoop run once after the loop (BTSP and BCM re-arm their once-per-sample updates there)
+    ReequilibrationPass(Setup setup, String stream, Runnable afterLoop) {
         Network network = setup.network();
-        this.output = network.output();
         this.steps = setup.dynamics().forwardSteps();
         this.layersTopDown = LayerRelaxation.layersTopDown(network);
         this.relaxation = new LayerRelaxation(network);
-        int n = network.populations().size();
-        bearing = new boolean[n];
-        settings = new PlateauRule[n];
-        local = new float[n][];
-        for (Population p : setup.ruleBearing()) {
-            bearing[p.order()] = true;
-            settings[p.order()] = (PlateauRule) setup.ruleOf().apply(p);
-            local[p.order()] = new float[p.size()];
-            p.allocateNudgeBuffers();
-        }
+        this.bearers = new PlateauBearers(setup);
         this.rng = setup.streams().stream("plateau/" + stream);
+        this.afterLoop = afterLoop;
     }
 
     @Override
@@ -77,23 +70,11 @@ public final class ReequilibrationPass implements BackwardPass {
         for (int t = 0; t < steps; t++) {
             for (List<Population> layer : layersTopDown) {
                 relaxation.dendriticState(layer);
-                if (t == 0) plateaus(layer, context.target());
+                if (t == 0)
+                    for (Population p : layer) if (bearers.bears(p)) bearers.set(p, context.target(), PlateauBearers.DENDRITIC_STATE, rng);
                 relaxation.relax(layer);
             }
         }
-    }
-
-    private void plateaus(List<Population> layer, float[] target) {
-        for (Population p : layer) {
-            if (!bearing[p.order()]) continue;
-            PlateauRule rule = settings[p.order()];
-            if (p == output) {
-                Plateaus.output(p, target, rule.reluGate());
-            } else {
-                float[] l = local[p.order()];
-                System.arraycopy(p.dendriticState(), 0, l, 0, l.length);
-                Plateaus.hidden(p, l, rule, rng, Double.NaN);
-            }
-        }
+        afterLoop.run();
     }
 }
