@@ -89,6 +89,7 @@ public final class UpdateComparison {
             data.target(order[s], t);
             gather(ref, shared, before);
             scatter(before, shared, cand);
+            candidate.parametersWritten();
             candidate.applyConstraints();
             reference.trainStep(x, t, s);
             candidate.trainStep(x, t, s);
@@ -105,7 +106,10 @@ public final class UpdateComparison {
             }
             cosines[s] = nr == 0 || nc == 0 ? (nr == nc ? 1 : 0) : dot / (Math.sqrt(nr) * Math.sqrt(nc));
             rel[s] = maxRef > 0 ? maxDiff / maxRef : (maxDiff == 0 ? 0 : Double.POSITIVE_INFINITY);
-            if (!followReference) initial.forEach((k, v) -> System.arraycopy(v, 0, reference.parameters().get(k), 0, v.length));
+            if (!followReference) {
+                initial.forEach((k, v) -> System.arraycopy(v, 0, reference.parameters().get(k), 0, v.length));
+                reference.parametersWritten();
+            }
             if (rel[s] <= tolerance) equal++;
         }
         return new Result(List.copyOf(shared), samples, equal, samples > 0 ? (double) equal / samples : Double.NaN, cosines,

@@ -106,7 +106,7 @@ public final class Model {
 
     /// As [#evaluate(Dataset, float[])], splitting the batches over `threads` threads.
     public Evaluation evaluate(Dataset data, float[] outputs, int threads) {
-        for (Projection p : network.projections()) p.weights(); // bring mirrored matrices up to date before sharing
+        for (Projection p : network.projections()) p.readWeights(); // bring mirrored matrices up to date before sharing
         int blocks = (data.size() + EVAL_BATCH - 1) / EVAL_BATCH;
         int workers = Math.max(1, Math.min(threads, blocks));
         while (evaluators.size() < workers) evaluators.add(new BatchForward(network, dynamics.forwardSteps(), EVAL_BATCH));
@@ -175,6 +175,12 @@ public final class Model {
         for (Population p : network.populations()) if (p.hasBias()) out.put(p.name() + ".bias", p.bias());
         for (Projection p : network.projections()) out.put(p.name(), p.weights());
         return out;
+    }
+
+    /// Declares that arrays obtained earlier from [#parameters()] or [Projection#weights()] have been written
+    /// since: projections keeping a column copy of their weights rebuild it before their next product.
+    public void parametersWritten() {
+        for (Projection p : network.projections()) p.weights();
     }
 
     /// State of learning rules that carries over from sample to sample, by file name `<Pop>.<key>`: BCM's

@@ -96,14 +96,14 @@ public final class BatchForward {
         int o = q.order(), size = q.size();
         float[] c = constantInput[o];
         for (int b = 0; b < batch; b++) System.arraycopy(q.bias(), 0, c, b * size, size);
-        for (Projection p : constant[o]) Kernels.gemmTransposedAdd(presynaptic(p), batch, p.weights(), p.rows(), p.cols(), c);
+        for (Projection p : constant[o]) Kernels.gemmTransposedAdd(presynaptic(p), batch, p.readWeights(), p.rows(), p.cols(), c);
     }
 
     private void step(Population q, int batch) {
         int o = q.order(), n = batch * q.size();
         float[] in = input[o], s = state[o];
         System.arraycopy(constantInput[o], 0, in, 0, n);
-        for (Projection p : varying[o]) Kernels.gemmTransposedAdd(presynaptic(p), batch, p.weights(), p.rows(), p.cols(), in);
+        for (Projection p : varying[o]) Kernels.gemmTransposedAdd(presynaptic(p), batch, p.readWeights(), p.rows(), p.cols(), in);
         float tau = q.tau();
         for (int i = 0; i < n; i++) s[i] += (in[i] - s[i]) / tau;
         q.activation().applyRows(s, activity[o], batch, q.size());

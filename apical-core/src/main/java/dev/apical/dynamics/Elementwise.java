@@ -42,6 +42,10 @@ final class Elementwise implements Activation {
 
     @Override
     public void apply(float[] s, float[] a) {
+        if (this == RELU) {
+            dev.apical.math.Kernels.relu(s, a);
+            return;
+        }
         for (int i = 0; i < s.length; i++) a[i] = f.f(s[i]);
     }
 

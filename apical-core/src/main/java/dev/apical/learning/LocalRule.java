@@ -25,4 +25,11 @@ public non-sealed interface LocalRule extends LearningRule {
     default boolean clampsOwnUpdates() {
         return false;
     }
+
+    /// True if [#step] changes weights only through [Projection]'s update methods (never through
+    /// [Projection#weights()]), which keep a projection's column copy current ([Projection#keepColumns()]).
+    /// Default: false.
+    default boolean updatesThroughProjection() {
+        return false;
+    }
 }

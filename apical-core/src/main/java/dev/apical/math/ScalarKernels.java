@@ -83,4 +83,15 @@ public final class ScalarKernels {
         for (float v : a) if (!Float.isFinite(v)) return false;
         return true;
     }
+
+    /// Row-wise L1 normalisation then scaling (EIANN `normalize_weight`), summing each row in order.
+    public static void normalizeRows(float[] w, int rows, int cols, float scale) {
+        for (int i = 0; i < rows; i++) {
+            int off = i * cols;
+            float sum = 0f;
+            for (int j = 0; j < cols; j++) sum += Math.abs(w[off + j]);
+            if (sum > 0f) for (int j = 0; j < cols; j++) w[off + j] = w[off + j] / sum;
+        }
+        for (int i = 0; i < w.length; i++) w[i] *= scale;
+    }
 }

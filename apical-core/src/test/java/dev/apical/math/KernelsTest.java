@@ -78,6 +78,61 @@ class KernelsTest {
         assertSameBits(w1, w2);
     }
 
+    /// The column-copy kernels: products that skip zero rates agree with the row-major GEMV to float rounding;
+    /// the rank-one update keeps the copy exactly the transpose of the updated matrix; row normalisation and relu
+    /// agree with the plain loops.
+    @ParameterizedTest
+    @CsvSource({"1,1", "3,7", "16,5", "17,33", "50,500", "500,50", "500,784", "10,500", "129,3"})
+    void columnKernelsMatchRowMajor(int rows, int cols) {
+        SplittableRandom r = new SplittableRandom(rows * 7919L + cols);
+        float[] w = random(r, rows * cols, false), x = random(r, cols, true);
+        x[0] = 0f;
+        int ld = Kernels.columnStride(rows);
+        assertThat(ld % FloatVectorLength.L).isZero();
+        float[] c = new float[cols * ld];
+        Kernels.toColumns(w, rows, cols, c);
+        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) assertThat(c[j * ld + i]).isEqualTo(w[i * cols + j]);
+        float[] y1 = random(r, rows, false), y2 = y1.clone();
+        Kernels.columnsAdd(c, rows, cols, x, y1, new int[cols + 64], new float[ld]);
+        ScalarKernels.gemvAdd(w, rows, cols, x, y2);
+        for (int i = 0; i < rows; i++) {
+            double scale = 0;
+            for (int j = 0; j < cols; j++) scale += Math.abs(w[i * cols + j] * x[j]);
+            assertThat(y1[i]).as("columns row %d", i).isCloseTo(y2[i], within((float) (1e-5 * scale + 1e-6)));
+        }
+
+        float[] wb = new float[w.length];
+        Kernels.clampInto(w, -0.25f, 0.5f, wb);
+        float[] u = random(r, rows, true), v = random(r, cols, true);
+        Kernels.toColumns(wb, rows, cols, c);
+        Kernels.addScaledOuterClamped(0.7f, u, v, wb, rows, cols, -0.25f, 0.5f);
+        Kernels.addScaledOuterClampedColumns(0.7f, u, v, c, rows, cols, -0.25f, 0.5f);
+        float[] expected = new float[c.length];
+        Kernels.toColumns(wb, rows, cols, expected);
+        for (int k = 0; k < c.length; k++) assertThat(c[k] + 0f).as("column copy element %d", k).isEqualTo(expected[k] + 0f);
+
+        int[] idx = new int[cols + 64];
+        int n = Kernels.nonzeroIndices(x, cols, idx);
+        int[] want = java.util.stream.IntStream.range(0, cols).filter(j -> x[j] != 0f).toArray();
+        assertThat(java.util.Arrays.copyOf(idx, n)).containsExactly(want);
+
+        float[] n1 = w.clone(), n2 = w.clone();
+        for (int j = 0; j < cols; j++) n1[j] = n2[j] = 0f; // a zero row: scaled only
+        Kernels.normalizeRows(n1, rows, cols, 3.5f);
+        ScalarKernels.normalizeRows(n2, rows, cols, 3.5f);
+        for (int k = 0; k < n1.length; k++) assertThat(n1[k]).as("normalized %d", k).isCloseTo(n2[k], within(1e-5f * Math.abs(n2[k]) + 1e-7f));
+
+        float[] s = random(r, rows * cols, false), a1 = new float[s.length], a2 = new float[s.length];
+        s[0] = Float.NaN;
+        Kernels.relu(s, a1);
+        for (int k = 0; k < s.length; k++) a2[k] = s[k] > 0f ? s[k] : 0f;
+        assertSameBits(a1, a2);
+    }
+
+    private static final class FloatVectorLength {
+        static final int L = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+    }
+
     /// The same inputs give the same bits on every call, before and after the JIT compiles the kernels (a
     /// lane reduction whose order changed with compilation once made training runs differ).
     @org.junit.jupiter.api.Test

@@ -29,8 +29,8 @@ final class CloneWeight implements WeightConstraint {
             return;
         }
         float[] w = target.weights();
-        float[] s = source.weights();
-        float[] s2 = source2 == null ? null : source2.weights();
+        float[] s = source.readWeights();
+        float[] s2 = source2 == null ? null : source2.readWeights();
         int rows = target.rows(), cols = target.cols();
         if (!transpose) {
             for (int i = 0; i < w.length; i++) w[i] = factor * s[i] * (s2 == null ? 1f : s2[i]);

@@ -17,13 +17,7 @@ final class NormalizeWeight implements WeightConstraint {
     }
 
     static void normalizeRows(float[] w, int rows, int cols, float scale) {
-        for (int i = 0; i < rows; i++) {
-            int off = i * cols;
-            float sum = 0f;
-            for (int j = 0; j < cols; j++) sum += Math.abs(w[off + j]);
-            if (sum > 0f) for (int j = 0; j < cols; j++) w[off + j] = w[off + j] / sum;
-        }
-        for (int i = 0; i < w.length; i++) w[i] *= scale;
+        dev.apical.math.Kernels.normalizeRows(w, rows, cols, scale);
     }
 
     @Override

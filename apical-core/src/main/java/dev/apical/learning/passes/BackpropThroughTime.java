@@ -159,7 +159,7 @@ public final class BackpropThroughTime implements BackwardPass {
                     float[] gw = somaticGrad[o][j];
                     if (gw != null) Kernels.outerAdd(1f, gi, z, gw, p.rows(), p.cols());
                     if (pre.isUpdated() && (zk >= 1 || fromReset))
-                        Kernels.gemvTransposedAdd(p.weights(), p.rows(), p.cols(), gi, gradActivity[pre.order()][zk]);
+                        Kernels.gemvTransposedAdd(p.readWeights(), p.rows(), p.cols(), gi, gradActivity[pre.order()][zk]);
                 }
                 if (k > 1 || fromReset) {
                     float[] prev = gradState[o][k - 1];

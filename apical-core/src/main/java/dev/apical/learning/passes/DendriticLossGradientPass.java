@@ -91,7 +91,7 @@ public final class DendriticLossGradientPass implements BackwardPass {
                 float[] gw = sink.weight(q);
                 if (gw != null) Kernels.outerAdd(1f, g, q.forwardPresynaptic(), gw, q.rows(), q.cols());
                 float[] ga = sink.activity(q.pre(), q.direction() == Direction.FORWARD ? tb : tb - 1);
-                if (ga != null) Kernels.gemvTransposedAdd(q.weights(), q.rows(), q.cols(), g, ga);
+                if (ga != null) Kernels.gemvTransposedAdd(q.readWeights(), q.rows(), q.cols(), g, ga);
             }
         };
     }

@@ -62,11 +62,16 @@ public final class DendriticTargetPropagation implements LocalRule, PlateauRule 
         return true;
     }
 
+    /// Changes weights only through [Projection#addScaledOuterClamped].
+    @Override
+    public boolean updatesThroughProjection() {
+        return true;
+    }
+
     @Override
     public void step(Projection p, StepContext context) {
         if (pre == null) pre = new float[p.cols()];
         Kernels.clampInto(p.forwardPresynaptic(), 0f, 1f, pre);
-        Kernels.addScaledOuterClamped((float) learningRate, p.post().plateau(), pre, p.weights(), p.rows(), p.cols(),
-                (float) p.bounds().lo(), (float) p.bounds().hi());
+        p.addScaledOuterClamped((float) learningRate, p.post().plateau(), pre, (float) p.bounds().lo(), (float) p.bounds().hi());
     }
 }
