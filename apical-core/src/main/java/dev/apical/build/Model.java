@@ -39,9 +39,13 @@ public final class Model {
     private final boolean hasLocalRules;
     private final List<BatchForward> evaluators = new java.util.ArrayList<>();
 
+    private final List<Projection> columnCopies;
+
     Model(NetworkSpec spec, Network network, ForwardDynamics dynamics, Tape tape, Loss loss, List<BackwardPass> passes,
-          LearningRule[] rules, LearningRule[] biasRules, ConstraintPass constraints) {
+          LearningRule[] rules, LearningRule[] biasRules, ConstraintPass constraints, List<Projection> columnCopies) {
         this.spec = spec;
+        this.columnCopies = List.copyOf(columnCopies);
+        setColumnCopies(true);
         this.network = network;
         this.dynamics = dynamics;
         this.tape = tape;
@@ -58,6 +62,16 @@ public final class Model {
     }
 
     public NetworkSpec spec() { return spec; }
+
+    /// With `enabled` (the default), projections whose weights change rarely or by rank-one updates keep a
+    /// column copy, so that forward products skip zero presynaptic rates ([Projection#keepColumns()]); without,
+    /// every product is a dense GEMV. Results agree to float rounding (sums are taken in another order).
+    public void setColumnCopies(boolean enabled) {
+        for (Projection p : columnCopies) {
+            if (enabled && !p.keepsColumns()) p.keepColumns();
+            else if (!enabled) p.dropColumns();
+        }
+    }
     public Network network() { return network; }
     public ForwardDynamics dynamics() { return dynamics; }
     public Loss loss() { return loss; }

@@ -83,25 +83,26 @@ public final class ModelBuilder {
                 && !(rules[all.indexOf(p)] instanceof GradientRule),
                 p -> biasRules[p.order()] != null && !(biasRules[p.order()] instanceof GradientRule), false);
         applyCloneInits(network);
-        keepColumns(network, constraints, rules);
-        return new Model(spec, network, dynamics, tape, loss, passes, rules, biasRules, constraintPass);
+        return new Model(spec, network, dynamics, tape, loss, passes, rules, biasRules, constraintPass,
+                columnCopies(network, constraints, rules));
     }
 
     /// Smallest matrix (elements) worth a column copy.
     private static final int COLUMN_COPY_MIN = 4096;
 
     /// Projections whose weights never change during training, or change only through [Projection]'s update
-    /// methods, keep a column copy for products that skip zero presynaptic rates ([Projection#keepColumns()]):
-    /// no constraint besides bounds (a constraint rewrites W every step), no rule or a rule that
-    /// [LocalRule#updatesThroughProjection()], and at least [#COLUMN_COPY_MIN] weights.
-    private static void keepColumns(Network network, Map<Projection, WeightConstraint> constraints, LearningRule[] rules) {
-        List<Projection> all = network.projections();
+    /// methods, and so can keep a column copy for products that skip zero presynaptic rates
+    /// ([Projection#keepColumns()]): no constraint besides bounds (a constraint rewrites W every step), no rule
+    /// or a rule that [LocalRule#updatesThroughProjection()], and at least [#COLUMN_COPY_MIN] weights.
+    private static List<Projection> columnCopies(Network network, Map<Projection, WeightConstraint> constraints, LearningRule[] rules) {
+        List<Projection> all = network.projections(), out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Projection p = all.get(i);
             if (constraints.containsKey(p) || (long) p.rows() * p.cols() < COLUMN_COPY_MIN) continue;
             if (rules[i] != null && !(rules[i] instanceof LocalRule l && l.updatesThroughProjection())) continue;
-            p.keepColumns();
+            out.add(p);
         }
+        return out;
     }
 
     private static void initialise(Network network, RandomStreams streams) {

@@ -413,6 +413,59 @@ public final class Kernels {
         }
     }
 
+    /// y += (factor · Sᵀ) x where S (`sRows x sCols`) is given by its column copy `c` ([#toColumns]): row i of
+    /// Sᵀ is c[i·ld, i·ld + sRows), so this is a dot product per output over contiguous memory. Each product is
+    /// rounded as if (factor · Sᵀ) had been stored in float32; the sums agree with [#scaledTransposeAdd] to float
+    /// rounding.
+    /// @param x length `sRows`. Not modified.
+    /// @param y length `sCols`. Modified.
+    public static void scaledTransposeAddFromColumns(float[] c, int sRows, int sCols, float factor, float[] x, float[] y) {
+        int ld = columnStride(sRows), bound = S.loopBound(sRows);
+        FloatVector fv = FloatVector.broadcast(S, factor);
+        int i = 0;
+        for (; i + 3 < sCols; i += 4) {
+            int o0 = i * ld, o1 = o0 + ld, o2 = o1 + ld, o3 = o2 + ld;
+            FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            int j = 0;
+            for (; j < bound; j += L) {
+                FloatVector xv = FloatVector.fromArray(S, x, j);
+                a0 = FloatVector.fromArray(S, c, o0 + j).mul(fv).fma(xv, a0);
+                a1 = FloatVector.fromArray(S, c, o1 + j).mul(fv).fma(xv, a1);
+                a2 = FloatVector.fromArray(S, c, o2 + j).mul(fv).fma(xv, a2);
+                a3 = FloatVector.fromArray(S, c, o3 + j).mul(fv).fma(xv, a3);
+            }
+            float s0 = sum(a0), s1 = sum(a1), s2 = sum(a2), s3 = sum(a3);
+            for (; j < sRows; j++) {
+                float xj = x[j];
+                s0 += (factor * c[o0 + j]) * xj;
+                s1 += (factor * c[o1 + j]) * xj;
+                s2 += (factor * c[o2 + j]) * xj;
+                s3 += (factor * c[o3 + j]) * xj;
+            }
+            y[i] += s0;
+            y[i + 1] += s1;
+            y[i + 2] += s2;
+            y[i + 3] += s3;
+        }
+        for (; i < sCols; i++) {
+            int o = i * ld, j = 0;
+            FloatVector a = FloatVector.zero(S);
+            for (; j < bound; j += L) a = FloatVector.fromArray(S, c, o + j).mul(fv).fma(FloatVector.fromArray(S, x, j), a);
+            float t = sum(a);
+            for (; j < sRows; j++) t += (factor * c[o + j]) * x[j];
+            y[i] += t;
+        }
+    }
+
+    /// w = the row-major `rows x cols` matrix whose column copy is `c` ([#toColumns]).
+    public static void fromColumns(float[] c, int rows, int cols, float[] w) {
+        int ld = columnStride(rows);
+        for (int j0 = 0; j0 < cols; j0 += 16)
+            for (int i0 = 0; i0 < rows; i0 += 16)
+                for (int j = j0, je = Math.min(cols, j0 + 16); j < je; j++)
+                    for (int i = i0, ie = Math.min(rows, i0 + 16); i < ie; i++) w[i * cols + j] = c[j * ld + i];
+    }
+
     /// out = factor · Sᵀ (`S` is `sRows x sCols`, `out` is `sCols x sRows`), walked in cache-sized tiles.
     public static void scaledTranspose(float[] s, int sRows, int sCols, float factor, float[] out) {
         final int tile = 32;

@@ -19,6 +19,7 @@ public final class Projection {
     private boolean stale;
     private float[] columns;
     private boolean columnsCurrent;
+    private boolean rowsCurrent = true;
     private int[] nonzero;
     private float[] columnSums;
 
@@ -41,18 +42,23 @@ public final class Projection {
     public int cols() { return pre.size(); }
     /// The weights, row-major `rows x cols`, for reading or writing: learning rules, constraints and loaders
     /// modify them through this array. For a projection that mirrors another's transpose, the array is brought
-    /// up to date first. A projection that keeps a column copy ([#keepColumns()]) assumes the caller writes and
-    /// rebuilds the copy before its next product; read-only callers use [#readWeights()].
+    /// up to date first. A projection that keeps a column copy ([#keepColumns()]) takes every call as a write
+    /// and rebuilds the copy before its next product; callers that only read use [#readWeights()].
     public float[] weights() {
+        float[] w = readWeights();
         columnsCurrent = false;
-        return readWeights();
+        return w;
     }
 
     /// The weights, as [#weights()], for callers that do not modify them.
     public float[] readWeights() {
         if (stale) {
-            Kernels.scaledTranspose(transposeSource.weights, transposeSource.rows(), transposeSource.cols(), transposeFactor, weights);
+            Kernels.scaledTranspose(transposeSource.readWeights(), transposeSource.rows(), transposeSource.cols(), transposeFactor, weights);
             stale = false;
+        }
+        if (!rowsCurrent) {
+            Kernels.fromColumns(columns, rows(), cols(), weights);
+            rowsCurrent = true;
         }
         return weights;
     }
@@ -61,7 +67,7 @@ public final class Projection {
     /// rounded products, so the mirrored matrix is formed only when someone asks for [#weights()].
     public void multiplyAdd(float[] x, float[] y) {
         if (transposeSource != null && stale)
-            Kernels.scaledTransposeAdd(transposeSource.weights, transposeSource.rows(), transposeSource.cols(), transposeFactor, x, y);
+            transposeSource.multiplyTransposedAdd(transposeFactor, x, y);
         else if (columns != null) {
             if (!columnsCurrent) {
                 Kernels.toColumns(readWeights(), rows(), cols(), columns);
@@ -72,10 +78,17 @@ public final class Projection {
             Kernels.gemvAdd(readWeights(), rows(), cols(), x, y);
     }
 
+    /// y += (factor · Wᵀ) x, for a projection mirroring this one.
+    private void multiplyTransposedAdd(float factor, float[] x, float[] y) {
+        if (rowsCurrent) Kernels.scaledTransposeAdd(weights, rows(), cols(), factor, x, y);
+        else Kernels.scaledTransposeAddFromColumns(columns, rows(), cols(), factor, x, y);
+    }
+
     /// Keeps a column-major copy of W for the products y += W x, which then skip the zero entries of x
     /// ([Kernels#columnsAdd]): much faster for the sparse rates of relu populations and images. Worth it when
-    /// W changes rarely or only through [#addScaledOuterClamped], which updates both; any other write goes
-    /// through [#weights()], after which the copy is rebuilt once before the next product.
+    /// W changes rarely or only through [#addScaledOuterClamped], which then updates the copy alone; the
+    /// row-major array is formed from it when it is next asked for. Any write through [#weights()] makes the
+    /// copy due for a rebuild before the next product.
     public void keepColumns() {
         if (transposeSource != null) throw new IllegalStateException(name() + " mirrors another projection's weights");
         columns = new float[cols() * Kernels.columnStride(rows())];
@@ -84,30 +97,30 @@ public final class Projection {
         columnsCurrent = false;
     }
 
+    /// Stops keeping the column copy: W is row-major only again and products are dense ([Kernels#gemvAdd]).
+    public void dropColumns() {
+        if (columns == null) return;
+        readWeights();
+        columns = null;
+        columnSums = null;
+        nonzero = null;
+        columnsCurrent = false;
+    }
+
     /// True if this projection keeps a column copy of its weights ([#keepColumns()]).
     public boolean keepsColumns() {
         return columns != null;
     }
 
-    /// W ← clamp(W + alpha · u ⊗ v, lo, hi) on the rows with u_i != 0 ([Kernels#addScaledOuterClamped]), and the
-    /// same on the column copy if one is kept, so that it need not be rebuilt.
+    /// W ← clamp(W + alpha · u ⊗ v, lo, hi) on the rows with u_i != 0 ([Kernels#addScaledOuterClamped]). With a
+    /// current column copy only the copy is updated ([Kernels#addScaledOuterClampedColumns], the same rounding).
     public void addScaledOuterClamped(float alpha, float[] u, float[] v, float lo, float hi) {
-        boolean current = columnsCurrent;
-        Kernels.addScaledOuterClamped(alpha, u, v, weights(), rows(), cols(), lo, hi);
-        if (columns != null && current) {
+        if (columns != null && columnsCurrent) {
             Kernels.addScaledOuterClampedColumns(alpha, u, v, columns, rows(), cols(), lo, hi);
-            columnsCurrent = true;
+            rowsCurrent = false;
+        } else {
+            Kernels.addScaledOuterClamped(alpha, u, v, weights(), rows(), cols(), lo, hi);
         }
-    }
-
-    /// Test hook: true if the column copy, when kept and current, equals Wᵀ element for element (or no copy is
-    /// kept or it is due for a rebuild).
-    public boolean columnsMatchWeights() {
-        if (columns == null || !columnsCurrent) return true;
-        float[] expected = new float[columns.length];
-        Kernels.toColumns(weights, rows(), cols(), expected);
-        for (int k = 0; k < expected.length; k++) if (Float.compare(expected[k] + 0f, columns[k] + 0f) != 0) return false;
-        return true;
     }
 
     /// Makes this projection mirror `factor · sourceᵀ` (top-down weights B = c·Wᵀ kept by `clone_weight`):
