@@ -122,8 +122,13 @@ final class BenchCommand implements Callable<Integer> {
         BenchMeasure.Timing train = training.run(samples);
         BenchMeasure.Timing eval = BenchMeasure.evaluate(model, split.validation(), evalThreads);
         BenchMeasure.Timing fwd = BenchMeasure.forward(model, split.validation(), forwardSamples);
+        double executed = BenchMeasure.executedFlops(model, split.validation(), 200);
+        model.setColumnCopies(false);
+        BenchMeasure.Timing dense = BenchMeasure.forward(model, split.validation(), forwardSamples);
+        model.setColumnCopies(true);
         double gemv = BenchMeasure.gemvGflops(500, 784, 0.5);
-        double fwdGflops = flops * fwd.wallRate() / 1e9;
+        double fwdGflops = flops * fwd.wallRate() / 1e9, denseGflops = flops * dense.wallRate() / 1e9;
+        double executedGflops = executed * fwd.wallRate() / 1e9;
 
         int validations = schedule.checkpoints(samples).length;
         int valSize = split.validation().size(), testSize = split.test().size();
@@ -147,12 +152,18 @@ final class BenchCommand implements Callable<Integer> {
         row(w, "training, online (1 thread)", train);
         row(w, "evaluation, batched (" + evalThreads + " thr)", eval);
         row(w, "forward, per sample (1 thread)", fwd);
+        row(w, "  same, dense products (baseline)", dense);
         w.printf(Locale.ROOT, "%nloss         %.6f mean training loss of the last %d timed samples%n", training.tailLoss(),
                 Math.min(samples, 100));
-        w.printf(Locale.ROOT, "allocation   %,.1f bytes per training sample (%,d bytes over %d samples)%n",
-                train.bytesPerSample(), train.allocatedBytes(), train.samples());
-        w.printf(Locale.ROOT, "GFLOP/s      %.2f forward pass per sample; bare 500x784 GEMV %.2f (%.0f %%)%n",
-                fwdGflops, gemv, 100 * fwdGflops / gemv);
+        w.printf(Locale.ROOT, "allocation   %,.1f bytes per training sample after the first %d (%,d bytes over all %d, "
+                        + "with the first steps' one-off JIT transitions)%n",
+                train.steadyBytesPerSample(), train.samples() - train.steadySamples(), train.allocatedBytes(), train.samples());
+        w.printf(Locale.ROOT, "GFLOP/s      forward pass per sample, bare 500x784 GEMV %.2f in this run:%n", gemv);
+        w.printf(Locale.ROOT, "             %.2f dense-equivalent (%.0f %% of the GEMV), %.2f executed (%.0f %%; %.0f %% of the "
+                        + "multiply-adds skip zero rates)%n",
+                fwdGflops, 100 * fwdGflops / gemv, executedGflops, 100 * executedGflops / gemv, 100 * (1 - executed / flops));
+        w.printf(Locale.ROOT, "             %.2f with dense products only (%.0f %%); column copies %.2fx faster%n",
+                denseGflops, 100 * denseGflops / gemv, fwd.wallRate() / dense.wallRate());
         w.printf(Locale.ROOT, "protocol     %s: %d training samples + %d validations of %d + test %d%n",
                 protocol ? "measured" : "estimated", protoSteps, validations, valSize, testSize);
         w.printf(Locale.ROOT, "             %.2f s = %.2f s training + %.2f s validation and test%n",
@@ -178,7 +189,12 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> f = timing(fwd);
             f.put("flops_per_sample", flops);
             f.put("gflops", fwdGflops);
+            f.put("executed_flops_per_sample", executed);
+            f.put("executed_gflops", executedGflops);
             m.put("forward_per_sample", f);
+            Map<String, Object> fd = timing(dense);
+            fd.put("gflops", denseGflops);
+            m.put("forward_per_sample_dense", fd);
             m.put("gemv_500x784_gflops", gemv);
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("measured", protocol);
@@ -213,6 +229,7 @@ final class BenchCommand implements Callable<Integer> {
         m.put("samples_per_second_cpu", cpu ? t.cpuRate() : null);
         m.put("allocated_bytes", t.allocatedBytes());
         m.put("bytes_per_sample", t.bytesPerSample());
+        if (t.steadySamples() > 0) m.put("bytes_per_sample_steady", t.steadyBytesPerSample());
         return m;
     }
 

@@ -24,7 +24,15 @@ final class BenchMeasure {
 
     /// One timed stretch of work on the calling thread: `samples` samples in `wallSeconds` wall time and
     /// `cpuSeconds` thread CPU time, allocating `allocatedBytes` bytes on this thread.
-    record Timing(long samples, double wallSeconds, double cpuSeconds, long allocatedBytes) {
+    /// `steadyBytes` were allocated over the last `steadySamples` of them (after the first steps, whose one-off
+    /// JIT transitions to code paths a fresh network takes first allocate; 0 samples when not measured).
+    record Timing(long samples, double wallSeconds, double cpuSeconds, long allocatedBytes, long steadySamples, long steadyBytes) {
+        Timing(long samples, double wallSeconds, double cpuSeconds, long allocatedBytes) {
+            this(samples, wallSeconds, cpuSeconds, allocatedBytes, 0, 0);
+        }
+
+        double steadyBytesPerSample() { return steadySamples == 0 ? bytesPerSample() : (double) steadyBytes / steadySamples; }
+
         double wallRate() { return samples / wallSeconds; }
         double cpuRate() { return samples / cpuSeconds; }
         double bytesPerSample() { return samples == 0 ? 0 : (double) allocatedBytes / samples; }
@@ -71,15 +79,21 @@ final class BenchMeasure {
         /// Trains `n` samples and returns their timing; [#tailLoss()] is then the mean loss of the last 100.
         Timing run(int n) {
             float[] losses = new float[n];
+            int settle = Math.min(100, n / 2);
+            long settledBytes = 0;
             Clock clock = new Clock();
             for (int i = 0; i < n; i++) {
+                if (i == settle) settledBytes = THREADS.getCurrentThreadAllocatedBytes();
                 if (position == perm.length) nextPermutation();
                 int idx = perm[position++];
                 train.input(idx, x);
                 train.target(idx, t);
                 losses[i] = (float) model.trainStep(x, t, step++);
             }
-            Timing timing = clock.stop(n);
+            long endBytes = THREADS.getCurrentThreadAllocatedBytes();
+            Timing t = clock.stop(n);
+            Timing timing = new Timing(n, t.wallSeconds(), t.cpuSeconds(), t.allocatedBytes(), n - settle,
+                    n > settle ? endBytes - settledBytes : 0);
             double sum = 0;
             for (int i = Math.max(0, n - 100); i < n; i++) sum += losses[i];
             tailLoss = n == 0 ? Double.NaN : sum / Math.min(n, 100);
@@ -150,6 +164,44 @@ final class BenchMeasure {
                     if (p.compartment() == Compartment.DENDRITE) flops += 2L * p.rows() * p.cols();
         }
         return flops;
+    }
+
+    /// Mean floating-point operations a per-sample forward pass over the first `n` samples of `data` executes,
+    /// counted as [#forwardFlops] but with products through a column copy ([Projection#keepsColumns()]) costing
+    /// 2 · rows per non-zero presynaptic rate (the zero rates are skipped). The presynaptic rates are taken after
+    /// each step (a recurrent product reads the step before: the count is an estimate to within one step).
+    static double executedFlops(Model model, Dataset data, int n) {
+        int steps = model.dynamics().forwardSteps();
+        float[] x = new float[data.inputSize()];
+        double total = 0;
+        int samples = Math.min(n, data.size());
+        for (int s = 0; s < samples; s++) {
+            data.input(s, x);
+            double[] flops = {0};
+            for (Population q : model.network().populations())
+                if (q.isUpdated())
+                    for (Projection p : model.dynamics().somaticInputs(q))
+                        if (!p.pre().isUpdated()) flops[0] += cost(p, x);
+            model.forward(x, (t, net) -> {
+                for (Population q : net.populations())
+                    if (q.isUpdated())
+                        for (Projection p : model.dynamics().somaticInputs(q))
+                            if (p.pre().isUpdated()) flops[0] += cost(p, p.pre().activity);
+            });
+            for (Population q : model.network().populations())
+                if (q.hasDendrite())
+                    for (Projection p : q.incoming())
+                        if (p.compartment() == Compartment.DENDRITE) flops[0] += 2.0 * p.rows() * p.cols();
+            total += flops[0];
+        }
+        return samples == 0 ? 0 : total / samples;
+    }
+
+    private static double cost(Projection p, float[] pre) {
+        if (!p.keepsColumns()) return 2.0 * p.rows() * p.cols();
+        int nz = 0;
+        for (int j = 0; j < p.cols(); j++) if (pre[j] != 0f) nz++;
+        return 2.0 * p.rows() * nz;
     }
 
     /// GFLOP/s of a bare `rows x cols` [Kernels#gemvAdd] on random data, repeated for about `seconds`

@@ -55,6 +55,7 @@ public final class Model {
         this.biasRules = biasRules;
         this.constraints = constraints;
         this.context = new StepContext(network);
+        orderLocalRules();
         boolean local = false;
         for (LearningRule r : rules) local |= r instanceof LocalRule;
         for (LearningRule r : biasRules) local |= r instanceof LocalBiasRule;
@@ -243,19 +244,39 @@ public final class Model {
     }
 
     private void stepLocalRules() {
-        List<Projection> ps = network.projections();
-        for (Population pop : network.populations()) {
-            if (biasRules[pop.order()] instanceof LocalBiasRule b) b.step(pop, context);
-            for (Projection p : pop.incoming())
-                if (rules[ps.indexOf(p)] instanceof LocalRule r) r.step(p, context);
+        for (int k = 0; k < localOrder.length; k++) {
+            if (localOrder[k] instanceof Population pop) ((LocalBiasRule) biasRules[pop.order()]).step(pop, context);
+            else ((LocalRule) localRules[k]).step((Projection) localOrder[k], context);
         }
     }
 
     private void updateLocalRules() {
+        for (int k = 0; k < localOrder.length; k++)
+            if (localOrder[k] instanceof Projection p) ((LocalRule) localRules[k]).update(p, context);
+    }
+
+    /// Local rule steps in network order (each population's bias rule, then its incoming projections' rules):
+    /// populations and projections in `localOrder`, the projection rules beside them in `localRules`.
+    private Object[] localOrder;
+    private LearningRule[] localRules;
+
+    private void orderLocalRules() {
         List<Projection> ps = network.projections();
-        for (Population pop : network.populations())
+        List<Object> order = new java.util.ArrayList<>();
+        List<LearningRule> rs = new java.util.ArrayList<>();
+        for (Population pop : network.populations()) {
+            if (biasRules[pop.order()] instanceof LocalBiasRule) {
+                order.add(pop);
+                rs.add(biasRules[pop.order()]);
+            }
             for (Projection p : pop.incoming())
-                if (rules[ps.indexOf(p)] instanceof LocalRule r) r.update(p, context);
+                if (rules[ps.indexOf(p)] instanceof LocalRule r) {
+                    order.add(p);
+                    rs.add(r);
+                }
+        }
+        localOrder = order.toArray();
+        localRules = rs.toArray(LearningRule[]::new);
     }
 
     private DivergenceException diverged(long step, String detail) {

@@ -92,13 +92,15 @@ public final class ModelBuilder {
 
     /// Projections whose weights never change during training, or change only through [Projection]'s update
     /// methods, and so can keep a column copy for products that skip zero presynaptic rates
-    /// ([Projection#keepColumns()]): no constraint besides bounds (a constraint rewrites W every step), no rule
+    /// ([Projection#keepColumns()]): no constraint besides bounds, or one that [WeightConstraint#appliesThroughProjection()]
+    /// (any other rewrites W every step), no rule
     /// or a rule that [LocalRule#updatesThroughProjection()], and at least [#COLUMN_COPY_MIN] weights.
     private static List<Projection> columnCopies(Network network, Map<Projection, WeightConstraint> constraints, LearningRule[] rules) {
         List<Projection> all = network.projections(), out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Projection p = all.get(i);
-            if (constraints.containsKey(p) || (long) p.rows() * p.cols() < COLUMN_COPY_MIN) continue;
+            WeightConstraint c = constraints.get(p);
+            if ((c != null && !c.appliesThroughProjection()) || (long) p.rows() * p.cols() < COLUMN_COPY_MIN) continue;
             if (rules[i] != null && !(rules[i] instanceof LocalRule l && l.updatesThroughProjection())) continue;
             out.add(p);
         }

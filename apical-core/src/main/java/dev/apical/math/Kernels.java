@@ -57,8 +57,23 @@ public final class Kernels {
                 a2 = FloatVector.fromArray(S, w, o2 + j).fma(xv, a2);
                 a3 = FloatVector.fromArray(S, w, o3 + j).fma(xv, a3);
             }
-            float s0 = sum(a0), s1 = sum(a1);
-            float s2 = sum(a2), s3 = sum(a3);
+            // the butterfly of sum(), written out: a vector passed to a call that the JIT does not inline is boxed
+            float s0, s1, s2, s3;
+            if (L > 16) {
+                s0 = sum(a0);
+                s1 = sum(a1);
+                s2 = sum(a2);
+                s3 = sum(a3);
+            } else {
+                if (L >= 16) { a0 = a0.add(a0.rearrange(X8)); a1 = a1.add(a1.rearrange(X8)); a2 = a2.add(a2.rearrange(X8)); a3 = a3.add(a3.rearrange(X8)); }
+                if (L >= 8) { a0 = a0.add(a0.rearrange(X4)); a1 = a1.add(a1.rearrange(X4)); a2 = a2.add(a2.rearrange(X4)); a3 = a3.add(a3.rearrange(X4)); }
+                if (L >= 4) { a0 = a0.add(a0.rearrange(X2)); a1 = a1.add(a1.rearrange(X2)); a2 = a2.add(a2.rearrange(X2)); a3 = a3.add(a3.rearrange(X2)); }
+                if (L >= 2) { a0 = a0.add(a0.rearrange(X1)); a1 = a1.add(a1.rearrange(X1)); a2 = a2.add(a2.rearrange(X1)); a3 = a3.add(a3.rearrange(X1)); }
+                s0 = a0.lane(0);
+                s1 = a1.lane(0);
+                s2 = a2.lane(0);
+                s3 = a3.lane(0);
+            }
             for (; j < cols; j++) {
                 float xj = x[j];
                 s0 += w[o0 + j] * xj;
@@ -78,7 +93,15 @@ public final class Kernels {
         FloatVector acc = FloatVector.zero(S);
         int j = 0;
         for (; j < bound; j += L) acc = FloatVector.fromArray(S, w, off + j).fma(FloatVector.fromArray(S, x, j), acc);
-        float s = sum(acc);
+        float s;
+        if (L > 16) s = sum(acc);
+        else { // sum()'s butterfly, written out (see gemvAdd)
+            if (L >= 16) acc = acc.add(acc.rearrange(X8));
+            if (L >= 8) acc = acc.add(acc.rearrange(X4));
+            if (L >= 4) acc = acc.add(acc.rearrange(X2));
+            if (L >= 2) acc = acc.add(acc.rearrange(X1));
+            s = acc.lane(0);
+        }
         for (; j < cols; j++) s += w[off + j] * x[j];
         return s;
     }
@@ -196,7 +219,15 @@ public final class Kernels {
             int off = i * cols, j = 0;
             FloatVector acc = FloatVector.zero(S);
             for (; j < bound; j += L) acc = acc.add(FloatVector.fromArray(S, w, off + j).abs());
-            float sum = sum(acc);
+            float sum;
+            if (L > 16) sum = sum(acc);
+            else { // sum()'s butterfly, written out (see gemvAdd)
+                if (L >= 16) acc = acc.add(acc.rearrange(X8));
+                if (L >= 8) acc = acc.add(acc.rearrange(X4));
+                if (L >= 4) acc = acc.add(acc.rearrange(X2));
+                if (L >= 2) acc = acc.add(acc.rearrange(X1));
+                sum = acc.lane(0);
+            }
             for (; j < cols; j++) sum += Math.abs(w[off + j]);
             j = 0;
             if (sum > 0f) {
@@ -219,6 +250,24 @@ public final class Kernels {
             zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(a, i);
         }
         for (; i < n; i++) a[i] = s[i] > 0f ? s[i] : 0f;
+    }
+
+    /// [#normalizeRows] on a matrix given by its column copy ([#toColumns]): row i's L1 norm is summed over the
+    /// columns in increasing order (in vector lanes across rows), then every element becomes (W_ij / S_i)·scale,
+    /// or W_ij·scale where S_i = 0.
+    /// @param sums scratch, length >= ld
+    public static void normalizeRowsOfColumns(float[] c, int rows, int cols, float scale, float[] sums) {
+        int ld = columnStride(rows);
+        java.util.Arrays.fill(sums, 0, ld, 0f);
+        for (int j = 0; j < cols; j++)
+            for (int i = 0; i < ld; i += L)
+                FloatVector.fromArray(S, sums, i).add(FloatVector.fromArray(S, c, j * ld + i).abs()).intoArray(sums, i);
+        FloatVector sv = FloatVector.broadcast(S, scale);
+        for (int j = 0; j < cols; j++)
+            for (int i = 0; i < ld; i += L) {
+                FloatVector w = FloatVector.fromArray(S, c, j * ld + i), d = FloatVector.fromArray(S, sums, i);
+                w.mul(sv).blend(w.div(d).mul(sv), d.compare(VectorOperators.GT, 0f)).intoArray(c, j * ld + i);
+            }
     }
 
     /// The column copy's half of [#addScaledOuterClamped]: c_j ← clamp(c_j + alpha·(u · v_j)) for every column j
@@ -311,7 +360,15 @@ public final class Kernels {
         FloatVector acc = FloatVector.zero(S);
         int j = 0;
         for (; j < bound; j += L) acc = FloatVector.fromArray(S, w, wOff + j).fma(FloatVector.fromArray(S, a, aOff + j), acc);
-        float s = sum(acc);
+        float s;
+        if (L > 16) s = sum(acc);
+        else { // sum()'s butterfly, written out (see gemvAdd)
+            if (L >= 16) acc = acc.add(acc.rearrange(X8));
+            if (L >= 8) acc = acc.add(acc.rearrange(X4));
+            if (L >= 4) acc = acc.add(acc.rearrange(X2));
+            if (L >= 2) acc = acc.add(acc.rearrange(X1));
+            s = acc.lane(0);
+        }
         for (; j < k; j++) s += w[wOff + j] * a[aOff + j];
         return s;
     }
@@ -434,7 +491,23 @@ public final class Kernels {
                 a2 = FloatVector.fromArray(S, c, o2 + j).mul(fv).fma(xv, a2);
                 a3 = FloatVector.fromArray(S, c, o3 + j).mul(fv).fma(xv, a3);
             }
-            float s0 = sum(a0), s1 = sum(a1), s2 = sum(a2), s3 = sum(a3);
+            // the butterfly of sum(), written out: a vector passed to a call that the JIT does not inline is boxed
+            float s0, s1, s2, s3;
+            if (L > 16) {
+                s0 = sum(a0);
+                s1 = sum(a1);
+                s2 = sum(a2);
+                s3 = sum(a3);
+            } else {
+                if (L >= 16) { a0 = a0.add(a0.rearrange(X8)); a1 = a1.add(a1.rearrange(X8)); a2 = a2.add(a2.rearrange(X8)); a3 = a3.add(a3.rearrange(X8)); }
+                if (L >= 8) { a0 = a0.add(a0.rearrange(X4)); a1 = a1.add(a1.rearrange(X4)); a2 = a2.add(a2.rearrange(X4)); a3 = a3.add(a3.rearrange(X4)); }
+                if (L >= 4) { a0 = a0.add(a0.rearrange(X2)); a1 = a1.add(a1.rearrange(X2)); a2 = a2.add(a2.rearrange(X2)); a3 = a3.add(a3.rearrange(X2)); }
+                if (L >= 2) { a0 = a0.add(a0.rearrange(X1)); a1 = a1.add(a1.rearrange(X1)); a2 = a2.add(a2.rearrange(X1)); a3 = a3.add(a3.rearrange(X1)); }
+                s0 = a0.lane(0);
+                s1 = a1.lane(0);
+                s2 = a2.lane(0);
+                s3 = a3.lane(0);
+            }
             for (; j < sRows; j++) {
                 float xj = x[j];
                 s0 += (factor * c[o0 + j]) * xj;
@@ -451,7 +524,15 @@ public final class Kernels {
             int o = i * ld, j = 0;
             FloatVector a = FloatVector.zero(S);
             for (; j < bound; j += L) a = FloatVector.fromArray(S, c, o + j).mul(fv).fma(FloatVector.fromArray(S, x, j), a);
-            float t = sum(a);
+            float t;
+            if (L > 16) t = sum(a);
+            else { // sum()'s butterfly, written out (see gemvAdd)
+                if (L >= 16) a = a.add(a.rearrange(X8));
+                if (L >= 8) a = a.add(a.rearrange(X4));
+                if (L >= 4) a = a.add(a.rearrange(X2));
+                if (L >= 2) a = a.add(a.rearrange(X1));
+                t = a.lane(0);
+            }
             for (; j < sRows; j++) t += (factor * c[o + j]) * x[j];
             y[i] += t;
         }

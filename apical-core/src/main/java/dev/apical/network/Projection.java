@@ -20,6 +20,7 @@ public final class Projection {
     private float[] columns;
     private boolean columnsCurrent;
     private boolean rowsCurrent = true;
+    private boolean mirrored;
     private int[] nonzero;
     private float[] columnSums;
 
@@ -113,13 +114,27 @@ public final class Projection {
     }
 
     /// W ← clamp(W + alpha · u ⊗ v, lo, hi) on the rows with u_i != 0 ([Kernels#addScaledOuterClamped]). With a
-    /// current column copy only the copy is updated ([Kernels#addScaledOuterClampedColumns], the same rounding).
+    /// current column copy the copy is updated ([Kernels#addScaledOuterClampedColumns], the same rounding), and
+    /// the row-major array too only if another projection mirrors this one (mirrored products read rows).
     public void addScaledOuterClamped(float alpha, float[] u, float[] v, float lo, float hi) {
         if (columns != null && columnsCurrent) {
             Kernels.addScaledOuterClampedColumns(alpha, u, v, columns, rows(), cols(), lo, hi);
-            rowsCurrent = false;
+            if (mirrored && rowsCurrent) Kernels.addScaledOuterClamped(alpha, u, v, weights, rows(), cols(), lo, hi);
+            else rowsCurrent = false;
         } else {
             Kernels.addScaledOuterClamped(alpha, u, v, weights(), rows(), cols(), lo, hi);
+        }
+    }
+
+    /// EIANN's `normalize_weight` on every row ([Kernels#normalizeRows]); with a current column copy, on the copy
+    /// ([Kernels#normalizeRowsOfColumns], the row norms summed in another order) and the row-major array formed
+    /// from it when next read.
+    public void normalizeRows(float scale) {
+        if (columns != null && columnsCurrent) {
+            Kernels.normalizeRowsOfColumns(columns, rows(), cols(), scale, columnSums);
+            rowsCurrent = false;
+        } else {
+            Kernels.normalizeRows(weights(), rows(), cols(), scale);
         }
     }
 
@@ -127,6 +142,7 @@ public final class Projection {
     /// [#markMirrorStale()] replaces an explicit copy after every change of the source.
     public void mirrorTransposeOf(Projection source, float factor) {
         if (columns != null) throw new IllegalStateException(name() + " keeps a column copy of its own weights");
+        source.mirrored = true;
         if (source.rows() != cols() || source.cols() != rows())
             throw new IllegalArgumentException(source.name() + " transposed does not match " + name());
         this.transposeSource = source;

@@ -122,6 +122,16 @@ class KernelsTest {
         ScalarKernels.normalizeRows(n2, rows, cols, 3.5f);
         for (int k = 0; k < n1.length; k++) assertThat(n1[k]).as("normalized %d", k).isCloseTo(n2[k], within(1e-5f * Math.abs(n2[k]) + 1e-7f));
 
+        float[] nc = new float[cols * ld];
+        float[] n3 = w.clone();
+        for (int j = 0; j < cols; j++) n3[j] = 0f;
+        Kernels.toColumns(n3, rows, cols, nc);
+        Kernels.normalizeRowsOfColumns(nc, rows, cols, 3.5f, new float[ld]);
+        float[] n4 = new float[w.length];
+        Kernels.fromColumns(nc, rows, cols, n4);
+        for (int k = 0; k < n4.length; k++) assertThat(n4[k]).as("normalized columns %d", k).isCloseTo(n2[k], within(1e-5f * Math.abs(n2[k]) + 1e-7f));
+        for (int j = 0; j < cols; j++) for (int i = rows; i < ld; i++) assertThat(nc[j * ld + i]).isZero();
+
         float[] s = random(r, rows * cols, false), a1 = new float[s.length], a2 = new float[s.length];
         s[0] = Float.NaN;
         Kernels.relu(s, a1);

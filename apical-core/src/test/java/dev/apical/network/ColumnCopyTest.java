@@ -21,6 +21,7 @@ class ColumnCopyTest {
               H1:
                 E: {size: 90, activation: relu}
                 SomaI: {size: 40, activation: relu}
+                DendI: {size: 50, activation: relu}
               H2:
                 E: {size: 70, activation: relu}
               Output:
@@ -31,12 +32,23 @@ class ColumnCopyTest {
                   Input: {E: {weight_init: half_kaiming, weight_init_args: [2.0], weight_bounds: [0, null],
                               learning_rule: BP_like_2E,
                               learning_rule_kwargs: {learning_rate: 0.05, max_pop_fraction: 1.0, stochastic: false, relu_gate: true}}}
-                  H1: {SomaI: {weight_init: half_kaiming, weight_bounds: [null, 0], direction: R}}
+                  H1:
+                    SomaI: {weight_init: half_kaiming, weight_bounds: [null, 0], direction: R}
+                    DendI: {weight_init: half_kaiming, weight_bounds: [null, 0], update_phase: B, compartment: dend, direction: R,
+                            learning_rule: DendriticLoss_6, learning_rule_kwargs: {sign: -1, learning_rate: 0.05}}
                   H2: {E: {weight_init: half_kaiming, weight_bounds: [0, null], compartment: dend, update_phase: B,
                            weight_constraint: clone_weight, weight_constraint_kwargs: {source: H2.E.H1.E, transpose: true, scale: 0.5}}}
                 SomaI:
                   Input: {E: {weight_init: half_kaiming, weight_bounds: [0, null]}}
                   H1: {E: {weight_init: half_kaiming, weight_bounds: [0, null], direction: R}}
+                DendI:
+                  H1:
+                    E: {weight_init: half_kaiming, weight_bounds: [0, null], direction: R,
+                        weight_constraint: normalize_weight, weight_constraint_kwargs: {scale: 5.0},
+                        learning_rule: Hebb_WeightNorm, learning_rule_kwargs: {sign: 1, learning_rate: 0.02, forward_only: true}}
+                    DendI: {weight_init: half_kaiming, weight_bounds: [null, 0], direction: R,
+                            weight_constraint: normalize_weight, weight_constraint_kwargs: {scale: 2.0},
+                            learning_rule: Hebb_WeightNorm, learning_rule_kwargs: {sign: -1, learning_rate: 0.01, forward_only: true}}
               H2:
                 E:
                   H1: {E: {weight_init: half_kaiming, weight_bounds: [0, null], learning_rule: BP_like_2E,
@@ -56,14 +68,15 @@ class ColumnCopyTest {
         return x;
     }
 
-    /// Fixed weights and weights changed by rank-one rule updates, of at least 4,096 elements, get copies; mirrored
-    /// top-down weights (H1E_H2E, H2E_OutputE) and small matrices (OutputE_H2E 700, H1E_H1SomaI 3,600) do not.
+    /// Fixed weights and weights changed by rank-one rule updates and row normalisation, of at least 4,096
+    /// elements, get copies; mirrored top-down weights (H1E_H2E, H2E_OutputE), a self-projection whose diagonal
+    /// is zeroed (H1DendI_H1DendI) and small matrices (OutputE_H2E 700, H1E_H1SomaI 3,600) do not.
     @Test
     void copiesAreKeptForFixedAndRankOneTrainedProjectionsOnly() {
         Model m = TestModels.build(DTP, 3);
         Network n = m.network();
         assertThat(n.projections()).filteredOn(Projection::keepsColumns).extracting(Projection::name)
-                .containsExactlyInAnyOrder("H1E_InputE", "H2E_H1E", "H1SomaI_InputE");
+                .containsExactlyInAnyOrder("H1E_InputE", "H2E_H1E", "H1SomaI_InputE", "H1E_H1DendI", "H1DendI_H1E");
         m.setColumnCopies(false);
         assertThat(n.projections()).noneMatch(Projection::keepsColumns);
     }

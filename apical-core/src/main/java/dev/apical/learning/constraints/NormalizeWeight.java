@@ -23,6 +23,12 @@ final class NormalizeWeight implements WeightConstraint {
     @Override
     public void apply() {
         if (!autapses) NoAutapses.zeroDiagonal(p);
-        normalizeRows(p.weights(), p.rows(), p.cols(), scale);
+        p.normalizeRows(scale);
+    }
+
+    /// Through [Projection#normalizeRows], unless the diagonal of a self-projection is zeroed first.
+    @Override
+    public boolean appliesThroughProjection() {
+        return autapses || p.pre() != p.post();
     }
 }

@@ -9,4 +9,10 @@ public interface WeightConstraint {
     default boolean isClone() {
         return false;
     }
+
+    /// True if [#apply()] changes the weights only through [dev.apical.network.Projection]'s update methods,
+    /// which keep a column copy current ([dev.apical.network.Projection#keepColumns()]). Default: false.
+    default boolean appliesThroughProjection() {
+        return false;
+    }
 }

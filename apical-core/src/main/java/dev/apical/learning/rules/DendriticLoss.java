@@ -40,6 +40,12 @@ public final class DendriticLoss implements LocalRule {
         return true;
     }
 
+    /// Changes weights only through [Projection#addScaledOuterClamped].
+    @Override
+    public boolean updatesThroughProjection() {
+        return true;
+    }
+
     @Override
     public void step(Projection p, StepContext context) {
         if (pre == null) {
@@ -48,7 +54,6 @@ public final class DendriticLoss implements LocalRule {
         }
         Kernels.clampInto(p.post().forwardDendriticState(), -1f, 1f, post);
         Kernels.clampInto(p.forwardPresynaptic(), 0f, 1f, pre);
-        Kernels.addScaledOuterClamped((float) (sign * learningRate), post, pre, p.weights(), p.rows(), p.cols(),
-                (float) p.bounds().lo(), (float) p.bounds().hi());
+        p.addScaledOuterClamped((float) (sign * learningRate), post, pre, (float) p.bounds().lo(), (float) p.bounds().hi());
     }
 }

@@ -52,6 +52,12 @@ public final class HebbWeightNorm implements LocalRule {
         return true;
     }
 
+    /// Changes weights only through [Projection#addScaledOuterClamped].
+    @Override
+    public boolean updatesThroughProjection() {
+        return true;
+    }
+
     @Override
     public void step(Projection p, StepContext context) {
         if (pre == null) {
@@ -68,6 +74,6 @@ public final class HebbWeightNorm implements LocalRule {
         }
         float lr = (float) learningRate;
         float lo = (float) p.bounds().lo(), hi = (float) p.bounds().hi();
-        Kernels.addScaledOuterClamped(sign > 0 ? lr : -lr, a, b, p.weights(), p.rows(), p.cols(), lo, hi);
+        p.addScaledOuterClamped(sign > 0 ? lr : -lr, a, b, lo, hi);
     }
 }
