@@ -51,16 +51,6 @@ class PosterStudyTest {
     }
 
     @Test
-    void eiContrastAndBackpropConfigsTrainAboveChance() throws IOException {
-        for (String c : new String[] {"poster-spiral-eic.yaml", "poster-spiral-dtc.yaml"}) {
-            Model m = ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve(c)), 1);
-            var result = dev.apical.train.Trainer.fit(m, POSTER, dev.apical.train.TrainPlan.eiann(0), 1,
-                    dev.apical.train.TrainListener.NONE);
-            assertThat(result.test().accuracy()).as(c).isGreaterThan(60);
-        }
-    }
-
-    @Test
     void compareWritesTablesAndFiguresAndReusesFinishedRuns(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("study");
         String bp = EXAMPLES.resolve("poster-spiral-backprop.yaml").toString(), dtc = EXAMPLES.resolve("poster-spiral-dtc.yaml").toString();
