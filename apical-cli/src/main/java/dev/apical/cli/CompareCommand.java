@@ -47,7 +47,7 @@ import java.util.concurrent.Future;
                         + "reuses the run directories whose manifest matches the config, seeds, data and plan.",
                 "p-values: two-sided Student's t-test (pooled variance), Welch's t-test and Mann-Whitney U (normal "
                         + "approximation with tie and continuity corrections). A run collapsed to chance when its test "
-                        + "accuracy is at most 100/K + 5 % for K classes.",
+                        + "accuracy is at most 100/K + 5 %% for K classes.",
                 "Example: apical compare examples/poster-spiral-backprop.yaml examples/poster-spiral-dtc.yaml "
                         + "examples/poster-spiral-eic.yaml --seeds 20 --split poster"})
 final class CompareCommand implements Callable<Integer> {

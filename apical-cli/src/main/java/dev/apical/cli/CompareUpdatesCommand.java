@@ -23,7 +23,9 @@ import java.util.concurrent.Callable;
                 "Along REFERENCE's training trajectory, CANDIDATE is given REFERENCE's current values of every parameter "
                         + "both learn, each takes one step on the same sample, and the updates are compared: the fraction "
                         + "of samples with equal updates (within --tolerance relative to the largest reference update) and "
-                        + "their cosine similarity.",
+                        + "their cosine similarity. Also counts the samples in which a nudge of CANDIDATE silenced an "
+                        + "active unit (forward state z > 0 pushed to z + N <= 0) of a population that a top-down "
+                        + "dendritic projection reads: where dendritic temporal contrast and backprop can differ.",
                 "Example: apical compare-updates examples/poster-spiral-backprop.yaml examples/poster-spiral-dtc.yaml --split poster"})
 final class CompareUpdatesCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -75,6 +77,24 @@ final class CompareUpdatesCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "            unequal samples: mean %.5f, median %.5f, 5th percentile %.5f, min %.5f; %.1f %% >= 0.98%n",
                     r.meanCosineUnequal(), u[(u.length - 1) / 2], u[(int) (0.05 * (u.length - 1))], u[0],
                     100.0 * Arrays.stream(u).filter(v -> v >= 0.98).count() / u.length);
+        out.printf(Locale.ROOT, "silencing   %d samples where a nudge of %s silenced an active unit (z > 0, z + N <= 0) of %s%n",
+                r.withSilencing(), candidate.getFileName(),
+                r.silencingPopulations().isEmpty() ? "no population (none is read by a top-down dendritic projection)"
+                        : String.join(", ", r.silencingPopulations()));
+        out.printf(Locale.ROOT, "            %d of %d unequal samples, %d of %d equal samples%n", r.unequalWithSilencing(),
+                r.unequal(), r.equalWithSilencing(), r.equal());
+        if (r.unequalWithoutSilencing() > 0)
+            out.printf(Locale.ROOT, "            unequal without silencing: %d, of which %d within %.0fx the float32 resolution of "
+                            + "their contrast (largest ratio %.2g)%n", r.unequalWithoutSilencing(), r.unequalAtFloatResolution(),
+                    UpdateComparison.RESOLUTION_FACTOR, r.maxResolutionRatioWithoutSilencing());
+        for (boolean silencing : new boolean[] {true, false}) {
+            double[] s = r.cosines(silencing);
+            String label = silencing ? "with silencing" : "without silencing";
+            if (s.length == 0) out.printf(Locale.ROOT, "cosine      %s: no samples%n", label);
+            else out.printf(Locale.ROOT, "cosine      %s (%d): mean %.5f, 5th percentile %.5f, min %.5f; %.1f %% >= 0.98%n",
+                    label, s.length, Arrays.stream(s).average().orElse(Double.NaN), s[(int) (0.05 * (s.length - 1))], s[0],
+                    100.0 * Arrays.stream(s).filter(v -> v >= 0.98).count() / s.length);
+        }
         return 0;
     }
 }

@@ -18,7 +18,7 @@ final class DataOptions {
 
     @Option(names = "--split", description = "Split mode of the dataset (spiral: eiann = EIANN's data loader, "
             + "train/val/test generated with seeds 0/1/2; optimization = EIANN's optimisation script, all with seed 0, "
-            + "so validation == test; poster = the dendritic-gating poster's 8,000 points shuffled with seed 0 into 70/15/15 %). "
+            + "so validation == test; poster = the dendritic-gating poster's 8,000 points shuffled with seed 0 into 70/15/15 %%). "
             + "Default: eiann.")
     String split;
 

@@ -38,26 +38,62 @@ class PosterStudyTest {
     }
 
     /// Over one epoch along backprop's trajectory, DTC's update (per unit learning rate) equals backprop's on
-    /// at least 70 % of the samples; where a nudge silences an active unit they differ, with a mean cosine
-    /// similarity of at least 0.98.
+    /// at least 70 % of the samples, with a mean cosine similarity of at least 0.98 on the others. They differ
+    /// where a nudge silences an active unit that a top-down dendritic projection reads (z > 0, z + N <= 0):
+    /// every unequal sample has such a silencing nudge, except a few (under 1 %) whose nudges are so small next to
+    /// the states that the float32 rounding of z + N alone exceeds the tolerance; those are checked to be within
+    /// [UpdateComparison#RESOLUTION_FACTOR] times that rounding.
     @Test
-    void temporalContrastUpdateEqualsBackpropOnMostSamples() throws IOException {
+    void temporalContrastUpdateEqualsBackpropUnlessANudgeSilencesAnActiveUnit() throws IOException {
         Model bp = ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve("poster-spiral-backprop.yaml")), 1);
         Model dtc = ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve("poster-spiral-dtc.yaml")), 1);
         var r = UpdateComparison.compare(bp, dtc, POSTER.train(), 5600, 1, UpdateComparison.TOLERANCE);
         assertThat(r.parameters()).contains("H1E_InputE", "H2E_H1E", "OutputE_H2E", "H1E.bias", "OutputE.bias");
+        assertThat(r.silencingPopulations()).containsExactly("H2.E", "Output.E");
         assertThat(r.equalFraction()).isGreaterThanOrEqualTo(0.70);
         assertThat(r.meanCosineUnequal()).isGreaterThanOrEqualTo(0.98);
+        assertThat(r.unequalWithSilencing()).isPositive();
+        assertThat(r.unequalWithSilencing() + r.unequalAtFloatResolution()).isEqualTo(r.unequal());
+        assertThat(r.unequalWithoutSilencing()).isLessThanOrEqualTo(r.unequal() / 100);
+        for (int i = 0; i < r.samples(); i++)
+            if (!r.silencing(i)) assertThat(r.cosines()[i]).as("sample %d without silencing", i).isGreaterThan(0.999);
+    }
+
+    /// At the initial weights the output errors, and so the nudges, are large: every one of the samples whose
+    /// DTC update differs from backprop's has a silencing nudge.
+    @Test
+    void atInitialWeightsEveryUnequalTemporalContrastUpdateHasASilencingNudge() throws IOException {
+        Model bp = ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve("poster-spiral-backprop.yaml")), 1);
+        Model dtc = ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve("poster-spiral-dtc.yaml")), 1);
+        var r = UpdateComparison.compare(bp, dtc, POSTER.train(), 2000, 1, UpdateComparison.TOLERANCE, false);
+        assertThat(r.unequal()).isGreaterThan(500);
+        assertThat(r.unequalWithSilencing()).isEqualTo(r.unequal());
+        assertThat(r.equalWithSilencing()).isPositive();
+    }
+
+    /// Only populations read by a top-down dendritic projection can be silenced where it matters: EIC's lateral
+    /// dendritic projections read their own layer's forward activity, so H1 is not counted.
+    @Test
+    void silencingIsCountedInPopulationsReadByTopDownDendrites() throws IOException {
+        Model bp = ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve("poster-spiral-backprop.yaml")), 1);
+        Model eic = ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve("poster-spiral-eic.yaml")), 1);
+        var r = UpdateComparison.compare(bp, eic, POSTER.train(), 50, 1, UpdateComparison.TOLERANCE);
+        assertThat(r.silencingPopulations()).containsExactly("H2.E", "Output.E");
+        var reversed = UpdateComparison.compare(ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve("poster-spiral-dtc.yaml")), 1),
+                ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve("poster-spiral-backprop.yaml")), 1), POSTER.train(), 50, 1,
+                UpdateComparison.TOLERANCE);
+        assertThat(reversed.silencingPopulations()).isEmpty();
+        assertThat(reversed.withSilencing()).isZero();
     }
 
     @Test
-    void eiContrastAndBackpropConfigsTrainAboveChance() throws IOException {
-        for (String c : new String[] {"poster-spiral-eic.yaml", "poster-spiral-dtc.yaml"}) {
-            Model m = ModelBuilder.build(ConfigLoader.load(EXAMPLES.resolve(c)), 1);
-            var result = dev.apical.train.Trainer.fit(m, POSTER, dev.apical.train.TrainPlan.eiann(0), 1,
-                    dev.apical.train.TrainListener.NONE);
-            assertThat(result.test().accuracy()).as(c).isGreaterThan(60);
-        }
+    void compareUpdatesPrintsTheSilencingCounts() {
+        CliTest.Result r = CliTest.run("compare-updates", EXAMPLES.resolve("poster-spiral-backprop.yaml").toString(),
+                EXAMPLES.resolve("poster-spiral-dtc.yaml").toString(), "--split", "poster", "--samples", "300", "--fixed-weights");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("silenced an active unit (z > 0, z + N <= 0) of H2.E, Output.E")
+                .containsPattern("\\d+ of \\d+ unequal samples, \\d+ of \\d+ equal samples")
+                .contains("cosine      with silencing (").contains("cosine      without silencing (");
     }
 
     @Test
