@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times EIANN (PyTorch, one thread) and Apical on the same config, data and samples, in one session, both pinned
-# to one core, and prints training samples/s of both and their ratio (and batched evaluation of the validation set).
+# to one core, and prints training samples/s of both and their ratio (and evaluation of the validation set).
 #
 # usage: bench/compare-eiann.sh CONFIG DATASET SAMPLES
 #   CONFIG   EIANN network config (YAML)
@@ -48,7 +48,7 @@ e = json.load(open(os.path.join(out, 'eiann.json')))
 a = json.load(open(os.path.join(out, 'apical.json')))
 cpu = next((l.split(':', 1)[1].strip() for l in subprocess.run(['lscpu'], capture_output=True, text=True).stdout.splitlines()
             if l.startswith('Model name')), 'unknown CPU')
-at, ae = a['training'], a['evaluation_batched']
+at, ae = a['training'], a['evaluation']
 print(f"config   {os.path.basename(e['config'])}\ndataset  {e['dataset']}\nmachine  {cpu}, one core each "
       f"(taskset), torch {e['torch']} with {e['torch_threads']} thread, Java {a['provenance']['java_version']}")
 print(f"{'':28}{'EIANN':>12}{'Apical':>12}{'ratio':>9}")
@@ -57,8 +57,9 @@ print(f"{'training samples/s (wall)':28}{e['train_samples_per_second_wall']:>12,
       f"{at['samples_per_second_wall'] / e['train_samples_per_second_wall']:>8.1f}x")
 print(f"{'training samples/s (CPU)':28}{e['train_samples_per_second_cpu']:>12,.1f}{at['samples_per_second_cpu']:>12,.1f}"
       f"{at['samples_per_second_cpu'] / e['train_samples_per_second_cpu']:>8.1f}x")
-print(f"{'eval samples/s (batched)':28}{e['eval_samples_per_second_wall']:>12,.0f}{ae['samples_per_second_wall']:>12,.0f}"
-      f"{ae['samples_per_second_wall'] / e['eval_samples_per_second_wall']:>8.1f}x   ({e['eval_samples']:,} validation samples)")
+print(f"{'eval samples/s':28}{e['eval_samples_per_second_wall']:>12,.0f}{ae['samples_per_second_wall']:>12,.0f}"
+      f"{ae['samples_per_second_wall'] / e['eval_samples_per_second_wall']:>8.1f}x   ({e['eval_samples']:,} validation samples; "
+      f"EIANN batched, Apical {ae.get('method', 'batched').replace('_', ' ')})")
 same = e['samples'] == at['samples']
 print(f"{'mean loss, last 100 samples':28}{e['final_loss_mean_last_100']:>12.5f}{at['mean_loss_last_100']:>12.5f}"
       + ("" if same else "   (different sample counts)"))

@@ -114,4 +114,43 @@ class ColumnCopyTest {
         for (int i = 0; i < ya.length; i++) assertThat(ya[i]).isCloseTo(yb[i], org.assertj.core.api.Assertions.within(1e-4f + 1e-3f * Math.abs(yb[i])));
         for (float v : a.get("H2E_H1E")) assertThat(v).as("Dale's law").isGreaterThanOrEqualTo(0f);
     }
+
+    /// A model whose forward pass runs mostly through column copies evaluates sample by sample, on replicas of
+    /// itself (one per thread); the results equal the batched evaluation of the same weights to float rounding.
+    @Test
+    void perSampleEvaluationMatchesBatchedEvaluation() {
+        Model m = TestModels.build(DTP, 5);
+        SplittableRandom r = new SplittableRandom(3);
+        for (int s = 0; s < 150; s++) m.trainStep(sparseInput(r, 120), TestModels.oneHot(10, r.nextInt(10)), s);
+        int n = 700;
+        float[] inputs = new float[n * 120];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(sparseInput(r, 120), 0, inputs, i * 120, 120);
+            labels[i] = r.nextInt(10);
+        }
+        var data = dev.apical.data.ArrayDataset.ofLabels("test", inputs, 120, labels, 10);
+        float[] perSample = new float[n * 10], perSampleTwo = new float[n * 10], batched = new float[n * 10];
+        var a = m.evaluate(data, perSample, 1);
+        var b = m.evaluate(data, perSampleTwo, 2);
+        m.setColumnCopies(false);
+        var c = m.evaluate(data, batched, 2);
+        assertThat(perSampleTwo).containsExactly(perSample);
+        assertThat(a.accuracy()).isEqualTo(b.accuracy());
+        for (int i = 0; i < batched.length; i++)
+            assertThat(perSample[i]).as("output %d", i).isCloseTo(batched[i], org.assertj.core.api.Assertions.within(1e-4f + 1e-4f * Math.abs(batched[i])));
+        assertThat(a.loss()).isCloseTo(c.loss(), org.assertj.core.api.Assertions.within(1e-5 * Math.abs(c.loss()) + 1e-7));
+        float max = 0;
+        for (float v : batched) max = Math.max(max, Math.abs(v));
+        assertThat(max).as("outputs are not all zero").isGreaterThan(0.01f);
+        // after more training, a second evaluation sees the new weights
+        for (int s = 150; s < 300; s++) m.trainStep(sparseInput(r, 120), TestModels.oneHot(10, r.nextInt(10)), s);
+        float[] later = new float[n * 10], laterBatched = new float[n * 10];
+        m.evaluate(data, laterBatched, 1);
+        m.setColumnCopies(true);
+        for (int s = 300; s < 301; s++) m.forward(sparseInput(r, 120));
+        m.evaluate(data, later, 2);
+        for (int i = 0; i < later.length; i++)
+            assertThat(later[i]).as("later output %d", i).isCloseTo(laterBatched[i], org.assertj.core.api.Assertions.within(1e-4f + 1e-4f * Math.abs(laterBatched[i])));
+    }
 }
