@@ -44,18 +44,34 @@ public final class Kernels {
     /// @param x length `cols`. Not modified.
     /// @param y length `rows`. Modified. Must not alias `x`.
     public static void gemvAdd(float[] w, int rows, int cols, float[] x, float[] y) {
-        int bound = S.loopBound(cols);
+        rowDotsAdd(w, rows, cols, cols, 1f, false, x, y);
+    }
+
+    /// y_i += Σ_{j < n} m_ij x_j for the `rows` rows of m, row i at w[i·ld, i·ld + n); with `scaled`, each
+    /// product is (factor · m_ij) · x_j, rounded as if factor · m had been stored. Four rows at a time, each
+    /// summed by lanes and then in sum()'s fixed butterfly order.
+    private static void rowDotsAdd(float[] w, int rows, int n, int ld, float factor, boolean scaled, float[] x, float[] y) {
+        int bound = S.loopBound(n);
+        FloatVector fv = FloatVector.broadcast(S, factor);
         int i = 0;
         for (; i + 3 < rows; i += 4) {
-            int o0 = i * cols, o1 = o0 + cols, o2 = o1 + cols, o3 = o2 + cols;
+            int o0 = i * ld, o1 = o0 + ld, o2 = o1 + ld, o3 = o2 + ld;
             FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
             int j = 0;
             for (; j < bound; j += L) {
                 FloatVector xv = FloatVector.fromArray(S, x, j);
-                a0 = FloatVector.fromArray(S, w, o0 + j).fma(xv, a0);
-                a1 = FloatVector.fromArray(S, w, o1 + j).fma(xv, a1);
-                a2 = FloatVector.fromArray(S, w, o2 + j).fma(xv, a2);
-                a3 = FloatVector.fromArray(S, w, o3 + j).fma(xv, a3);
+                FloatVector v0 = FloatVector.fromArray(S, w, o0 + j), v1 = FloatVector.fromArray(S, w, o1 + j);
+                FloatVector v2 = FloatVector.fromArray(S, w, o2 + j), v3 = FloatVector.fromArray(S, w, o3 + j);
+                if (scaled) {
+                    v0 = v0.mul(fv);
+                    v1 = v1.mul(fv);
+                    v2 = v2.mul(fv);
+                    v3 = v3.mul(fv);
+                }
+                a0 = v0.fma(xv, a0);
+                a1 = v1.fma(xv, a1);
+                a2 = v2.fma(xv, a2);
+                a3 = v3.fma(xv, a3);
             }
             // the butterfly of sum(), written out: a vector passed to a call that the JIT does not inline is boxed
             float s0, s1, s2, s3;
@@ -74,37 +90,21 @@ public final class Kernels {
                 s2 = a2.lane(0);
                 s3 = a3.lane(0);
             }
-            for (; j < cols; j++) {
+            for (; j < n; j++) {
                 float xj = x[j];
-                s0 += w[o0 + j] * xj;
-                s1 += w[o1 + j] * xj;
-                s2 += w[o2 + j] * xj;
-                s3 += w[o3 + j] * xj;
+                s0 += (scaled ? factor * w[o0 + j] : w[o0 + j]) * xj;
+                s1 += (scaled ? factor * w[o1 + j] : w[o1 + j]) * xj;
+                s2 += (scaled ? factor * w[o2 + j] : w[o2 + j]) * xj;
+                s3 += (scaled ? factor * w[o3 + j] : w[o3 + j]) * xj;
             }
             y[i] += s0;
             y[i + 1] += s1;
             y[i + 2] += s2;
             y[i + 3] += s3;
         }
-        for (; i < rows; i++) y[i] += dot(w, i * cols, x, cols, bound);
+        for (; i < rows; i++) y[i] += dot(w, i * ld, x, 0, n, bound, factor, scaled);
     }
 
-    private static float dot(float[] w, int off, float[] x, int cols, int bound) {
-        FloatVector acc = FloatVector.zero(S);
-        int j = 0;
-        for (; j < bound; j += L) acc = FloatVector.fromArray(S, w, off + j).fma(FloatVector.fromArray(S, x, j), acc);
-        float s;
-        if (L > 16) s = sum(acc);
-        else { // sum()'s butterfly, written out (see gemvAdd)
-            if (L >= 16) acc = acc.add(acc.rearrange(X8));
-            if (L >= 8) acc = acc.add(acc.rearrange(X4));
-            if (L >= 4) acc = acc.add(acc.rearrange(X2));
-            if (L >= 2) acc = acc.add(acc.rearrange(X1));
-            s = acc.lane(0);
-        }
-        for (; j < cols; j++) s += w[off + j] * x[j];
-        return s;
-    }
 
     /// Leading dimension of a column-major copy of a matrix with `rows` rows: `rows` rounded up to whole vectors,
     /// so every column starts on a vector boundary and the padding is never read as data.
@@ -309,10 +309,10 @@ public final class Kernels {
             int i = 0;
             for (; i + 3 < n; i += 4) tile4x4(a, a0, a1, a2, a3, w, i * k, k, bound, c, b * n + i, n, lanes);
             for (; i < n; i++)
-                for (int r = 0; r < 4; r++) c[(b + r) * n + i] += dot(w, i * k, a, (b + r) * k, k, bound);
+                for (int r = 0; r < 4; r++) c[(b + r) * n + i] += dot(w, i * k, a, (b + r) * k, k, bound, 1f, false);
         }
         for (; b < batch; b++)
-            for (int i = 0; i < n; i++) c[b * n + i] += dot(w, i * k, a, b * k, k, bound);
+            for (int i = 0; i < n; i++) c[b * n + i] += dot(w, i * k, a, b * k, k, bound, 1f, false);
     }
 
     private static void tile4x4(float[] a, int a0, int a1, int a2, int a3, float[] w, int w0, int k, int bound,
@@ -356,20 +356,26 @@ public final class Kernels {
         }
     }
 
-    private static float dot(float[] w, int wOff, float[] a, int aOff, int k, int bound) {
-        FloatVector acc = FloatVector.zero(S);
+    /// Σ_{j < k} w[wOff + j] · a[aOff + j] (each w scaled by `factor` first when `scaled`), by lanes and then in
+    /// sum()'s butterfly order.
+    private static float dot(float[] w, int wOff, float[] a, int aOff, int k, int bound, float factor, boolean scaled) {
+        FloatVector acc = FloatVector.zero(S), fv = FloatVector.broadcast(S, factor);
         int j = 0;
-        for (; j < bound; j += L) acc = FloatVector.fromArray(S, w, wOff + j).fma(FloatVector.fromArray(S, a, aOff + j), acc);
+        for (; j < bound; j += L) {
+            FloatVector v = FloatVector.fromArray(S, w, wOff + j);
+            if (scaled) v = v.mul(fv);
+            acc = v.fma(FloatVector.fromArray(S, a, aOff + j), acc);
+        }
         float s;
         if (L > 16) s = sum(acc);
-        else { // sum()'s butterfly, written out (see gemvAdd)
+        else { // sum()'s butterfly, written out (see rowDotsAdd)
             if (L >= 16) acc = acc.add(acc.rearrange(X8));
             if (L >= 8) acc = acc.add(acc.rearrange(X4));
             if (L >= 4) acc = acc.add(acc.rearrange(X2));
             if (L >= 2) acc = acc.add(acc.rearrange(X1));
             s = acc.lane(0);
         }
-        for (; j < k; j++) s += w[wOff + j] * a[aOff + j];
+        for (; j < k; j++) s += (scaled ? factor * w[wOff + j] : w[wOff + j]) * a[aOff + j];
         return s;
     }
 
@@ -477,65 +483,7 @@ public final class Kernels {
     /// @param x length `sRows`. Not modified.
     /// @param y length `sCols`. Modified.
     public static void scaledTransposeAddFromColumns(float[] c, int sRows, int sCols, float factor, float[] x, float[] y) {
-        int ld = columnStride(sRows), bound = S.loopBound(sRows);
-        FloatVector fv = FloatVector.broadcast(S, factor);
-        int i = 0;
-        for (; i + 3 < sCols; i += 4) {
-            int o0 = i * ld, o1 = o0 + ld, o2 = o1 + ld, o3 = o2 + ld;
-            FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
-            int j = 0;
-            for (; j < bound; j += L) {
-                FloatVector xv = FloatVector.fromArray(S, x, j);
-                a0 = FloatVector.fromArray(S, c, o0 + j).mul(fv).fma(xv, a0);
-                a1 = FloatVector.fromArray(S, c, o1 + j).mul(fv).fma(xv, a1);
-                a2 = FloatVector.fromArray(S, c, o2 + j).mul(fv).fma(xv, a2);
-                a3 = FloatVector.fromArray(S, c, o3 + j).mul(fv).fma(xv, a3);
-            }
-            // the butterfly of sum(), written out: a vector passed to a call that the JIT does not inline is boxed
-            float s0, s1, s2, s3;
-            if (L > 16) {
-                s0 = sum(a0);
-                s1 = sum(a1);
-                s2 = sum(a2);
-                s3 = sum(a3);
-            } else {
-                if (L >= 16) { a0 = a0.add(a0.rearrange(X8)); a1 = a1.add(a1.rearrange(X8)); a2 = a2.add(a2.rearrange(X8)); a3 = a3.add(a3.rearrange(X8)); }
-                if (L >= 8) { a0 = a0.add(a0.rearrange(X4)); a1 = a1.add(a1.rearrange(X4)); a2 = a2.add(a2.rearrange(X4)); a3 = a3.add(a3.rearrange(X4)); }
-                if (L >= 4) { a0 = a0.add(a0.rearrange(X2)); a1 = a1.add(a1.rearrange(X2)); a2 = a2.add(a2.rearrange(X2)); a3 = a3.add(a3.rearrange(X2)); }
-                if (L >= 2) { a0 = a0.add(a0.rearrange(X1)); a1 = a1.add(a1.rearrange(X1)); a2 = a2.add(a2.rearrange(X1)); a3 = a3.add(a3.rearrange(X1)); }
-                s0 = a0.lane(0);
-                s1 = a1.lane(0);
-                s2 = a2.lane(0);
-                s3 = a3.lane(0);
-            }
-            for (; j < sRows; j++) {
-                float xj = x[j];
-                s0 += (factor * c[o0 + j]) * xj;
-                s1 += (factor * c[o1 + j]) * xj;
-                s2 += (factor * c[o2 + j]) * xj;
-                s3 += (factor * c[o3 + j]) * xj;
-            }
-            y[i] += s0;
-            y[i + 1] += s1;
-            y[i + 2] += s2;
-            y[i + 3] += s3;
-        }
-        for (; i < sCols; i++) {
-            int o = i * ld, j = 0;
-            FloatVector a = FloatVector.zero(S);
-            for (; j < bound; j += L) a = FloatVector.fromArray(S, c, o + j).mul(fv).fma(FloatVector.fromArray(S, x, j), a);
-            float t;
-            if (L > 16) t = sum(a);
-            else { // sum()'s butterfly, written out (see gemvAdd)
-                if (L >= 16) a = a.add(a.rearrange(X8));
-                if (L >= 8) a = a.add(a.rearrange(X4));
-                if (L >= 4) a = a.add(a.rearrange(X2));
-                if (L >= 2) a = a.add(a.rearrange(X1));
-                t = a.lane(0);
-            }
-            for (; j < sRows; j++) t += (factor * c[o + j]) * x[j];
-            y[i] += t;
-        }
+        rowDotsAdd(c, sCols, sRows, columnStride(sRows), factor, true, x, y);
     }
 
     /// w = the row-major `rows x cols` matrix whose column copy is `c` ([#toColumns]).

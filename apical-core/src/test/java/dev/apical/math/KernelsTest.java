@@ -101,6 +101,16 @@ class KernelsTest {
             assertThat(y1[i]).as("columns row %d", i).isCloseTo(y2[i], within((float) (1e-5 * scale + 1e-6)));
         }
 
+        // a projection mirroring c·Wᵀ, read from the column copy: W (rows x cols) is S, so x has length rows
+        float[] xs = random(r, rows, true), m1 = random(r, cols, false), m2 = m1.clone();
+        Kernels.scaledTransposeAddFromColumns(c, rows, cols, 0.37f, xs, m1);
+        Kernels.scaledTransposeAdd(w, rows, cols, 0.37f, xs, m2);
+        for (int j = 0; j < cols; j++) {
+            double scale = 0;
+            for (int i = 0; i < rows; i++) scale += Math.abs(0.37 * w[i * cols + j] * xs[i]);
+            assertThat(m1[j]).as("mirror from columns %d", j).isCloseTo(m2[j], within((float) (1e-5 * scale + 1e-6)));
+        }
+
         float[] wb = new float[w.length];
         Kernels.clampInto(w, -0.25f, 0.5f, wb);
         float[] u = random(r, rows, true), v = random(r, cols, true);
