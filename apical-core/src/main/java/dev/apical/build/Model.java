@@ -188,7 +188,9 @@ public final class Model {
     /// At least `workers` replicas, each holding this model's current parameters.
     private void prepareReplicas(int workers) {
         while (replicas.size() < workers) replicas.add(ModelBuilder.build(spec, 0));
-        Map<String, float[]> from = parameters();
+        Map<String, float[]> from = new LinkedHashMap<>();
+        for (Population p : network.populations()) if (p.hasBias()) from.put(p.name() + ".bias", p.bias());
+        for (Projection p : network.projections()) from.put(p.name(), p.readWeights());
         for (int w = 0; w < workers; w++) {
             Model r = replicas.get(w);
             Map<String, float[]> to = r.parameters();
