@@ -8,6 +8,10 @@ import dev.apical.spec.ProjectionSpec;
 import dev.apical.spec.UpdatePhase;
 
 /// A projection at run time: the weight matrix W (N_post x N_pre, row-major) and its wiring.
+///
+/// W may also be held as a column copy ([#keepColumns()]) for products that skip zero presynaptic rates. Then
+/// at least one of the two layouts is current at any time: `rowsCurrent` says whether the row-major array is,
+/// `columnsCurrent` whether the copy is; a stale layout is formed from the other when it is next needed.
 public final class Projection {
     private final ProjectionSpec spec;
     private final Population post;
