@@ -1,5 +1,6 @@
 package dev.apical.bench;
 
+import dev.apical.math.ColumnKernels;
 import dev.apical.math.Kernels;
 import dev.apical.math.ScalarKernels;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,10 +47,10 @@ public class KernelBenchmark {
         c = new float[BATCH * ROWS];
         big = random(r, ROWS * COLS, 2);
         clamped = new float[big.length];
-        columns = new float[COLS * Kernels.columnStride(ROWS)];
-        Kernels.toColumns(w, ROWS, COLS, columns);
+        columns = new float[COLS * ColumnKernels.columnStride(ROWS)];
+        ColumnKernels.toColumns(w, ROWS, COLS, columns);
         nonzero = new int[COLS + 64];
-        acc = new float[Kernels.columnStride(ROWS)];
+        acc = new float[ColumnKernels.columnStride(ROWS)];
         xSparse = x.clone();
         for (int j = 0; j < COLS; j++) if (r.nextInt(5) != 0) xSparse[j] = 0f;
     }
@@ -91,15 +92,15 @@ public class KernelBenchmark {
     }
 
     /// y += W x through the column copy, every rate non-zero (the same multiply-adds as the GEMV).
-    @Benchmark public float[] columnsAdd_dense() { Kernels.columnsAdd(columns, ROWS, COLS, x, y, nonzero, acc); return y; }
+    @Benchmark public float[] columnsAdd_dense() { ColumnKernels.columnsAdd(columns, ROWS, COLS, x, y, nonzero, acc); return y; }
 
     /// y += W x through the column copy with 20 % of the rates non-zero (an MNIST image, a relu layer), which
     /// skips the other 80 % of the columns.
-    @Benchmark public float[] columnsAdd_sparse20() { Kernels.columnsAdd(columns, ROWS, COLS, xSparse, y, nonzero, acc); return y; }
+    @Benchmark public float[] columnsAdd_sparse20() { ColumnKernels.columnsAdd(columns, ROWS, COLS, xSparse, y, nonzero, acc); return y; }
 
     /// The rank-one clamped update on the column copy with 20 % of the presynaptic rates non-zero.
     @Benchmark public float[] addScaledOuterClampedColumns_sparse20() {
-        Kernels.addScaledOuterClampedColumns(1e-9f, u, xSparse, columns, ROWS, COLS, -1f, 1f);
+        ColumnKernels.addScaledOuterClampedColumns(1e-9f, u, xSparse, columns, ROWS, COLS, -1f, 1f);
         return columns;
     }
 
@@ -112,7 +113,7 @@ public class KernelBenchmark {
     /// EIANN's normalize_weight on 500x784 (row L1 norms, divide, scale).
     @Benchmark public float[] normalizeRows_vector() { Kernels.normalizeRows(w, ROWS, COLS, 1f); return w; }
     @Benchmark public float[] normalizeRows_scalar() { ScalarKernels.normalizeRows(w, ROWS, COLS, 1f); return w; }
-    @Benchmark public float[] normalizeRowsOfColumns() { Kernels.normalizeRowsOfColumns(columns, ROWS, COLS, 1f, acc); return columns; }
+    @Benchmark public float[] normalizeRowsOfColumns() { ColumnKernels.normalizeRowsOfColumns(columns, ROWS, COLS, 1f, acc); return columns; }
 
     @Benchmark public float[] clampInto_vector() { Kernels.clampInto(big, -0.5f, 0.5f, clamped); return clamped; }
     @Benchmark public float[] clampInto_scalar() { ScalarKernels.clampInto(big, -0.5f, 0.5f, clamped); return clamped; }

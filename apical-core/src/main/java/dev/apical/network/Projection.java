@@ -1,5 +1,6 @@
 package dev.apical.network;
 
+import dev.apical.math.ColumnKernels;
 import dev.apical.math.Kernels;
 import dev.apical.spec.Bounds;
 import dev.apical.spec.Compartment;
@@ -62,7 +63,7 @@ public final class Projection {
             stale = false;
         }
         if (!rowsCurrent) {
-            Kernels.fromColumns(columns, rows(), cols(), weights);
+            ColumnKernels.fromColumns(columns, rows(), cols(), weights);
             rowsCurrent = true;
         }
         return weights;
@@ -75,10 +76,10 @@ public final class Projection {
             transposeSource.multiplyTransposedAdd(transposeFactor, x, y);
         else if (columns != null) {
             if (!columnsCurrent) {
-                Kernels.toColumns(readWeights(), rows(), cols(), columns);
+                ColumnKernels.toColumns(readWeights(), rows(), cols(), columns);
                 columnsCurrent = true;
             }
-            Kernels.columnsAdd(columns, rows(), cols(), x, y, nonzero, columnSums);
+            ColumnKernels.columnsAdd(columns, rows(), cols(), x, y, nonzero, columnSums);
         } else
             Kernels.gemvAdd(readWeights(), rows(), cols(), x, y);
     }
@@ -86,18 +87,18 @@ public final class Projection {
     /// y += (factor · Wᵀ) x, for a projection mirroring this one.
     private void multiplyTransposedAdd(float factor, float[] x, float[] y) {
         if (rowsCurrent) Kernels.scaledTransposeAdd(weights, rows(), cols(), factor, x, y);
-        else Kernels.scaledTransposeAddFromColumns(columns, rows(), cols(), factor, x, y);
+        else ColumnKernels.scaledTransposeAddFromColumns(columns, rows(), cols(), factor, x, y);
     }
 
     /// Keeps a column-major copy of W for the products y += W x, which then skip the zero entries of x
-    /// ([Kernels#columnsAdd]): much faster for the sparse rates of relu populations and images. Worth it when
+    /// ([ColumnKernels#columnsAdd]): much faster for the sparse rates of relu populations and images. Worth it when
     /// W changes rarely or only through [#addScaledOuterClamped], which then updates the copy alone; the
     /// row-major array is formed from it when it is next asked for. Any write through [#weights()] makes the
     /// copy due for a rebuild before the next product.
     public void keepColumns() {
         if (transposeSource != null) throw new IllegalStateException(name() + " mirrors another projection's weights");
-        columns = new float[cols() * Kernels.columnStride(rows())];
-        columnSums = new float[Kernels.columnStride(rows())];
+        columns = new float[cols() * ColumnKernels.columnStride(rows())];
+        columnSums = new float[ColumnKernels.columnStride(rows())];
         nonzero = new int[cols() + 64];
         columnsCurrent = false;
     }
@@ -118,11 +119,11 @@ public final class Projection {
     }
 
     /// W ← clamp(W + alpha · u ⊗ v, lo, hi) on the rows with u_i != 0 ([Kernels#addScaledOuterClamped]). With a
-    /// current column copy the copy is updated ([Kernels#addScaledOuterClampedColumns], the same rounding), and
+    /// current column copy the copy is updated ([ColumnKernels#addScaledOuterClampedColumns], the same rounding), and
     /// the row-major array too only if another projection mirrors this one (mirrored products read rows).
     public void addScaledOuterClamped(float alpha, float[] u, float[] v, float lo, float hi) {
         if (columns != null && columnsCurrent) {
-            Kernels.addScaledOuterClampedColumns(alpha, u, v, columns, rows(), cols(), lo, hi);
+            ColumnKernels.addScaledOuterClampedColumns(alpha, u, v, columns, rows(), cols(), lo, hi);
             if (mirrored && rowsCurrent) Kernels.addScaledOuterClamped(alpha, u, v, weights, rows(), cols(), lo, hi);
             else rowsCurrent = false;
         } else {
@@ -131,11 +132,11 @@ public final class Projection {
     }
 
     /// EIANN's `normalize_weight` on every row ([Kernels#normalizeRows]); with a current column copy, on the copy
-    /// ([Kernels#normalizeRowsOfColumns], the row norms summed in another order) and the row-major array formed
+    /// ([ColumnKernels#normalizeRowsOfColumns], the row norms summed in another order) and the row-major array formed
     /// from it when next read.
     public void normalizeRows(float scale) {
         if (columns != null && columnsCurrent) {
-            Kernels.normalizeRowsOfColumns(columns, rows(), cols(), scale, columnSums);
+            ColumnKernels.normalizeRowsOfColumns(columns, rows(), cols(), scale, columnSums);
             rowsCurrent = false;
         } else {
             Kernels.normalizeRows(weights(), rows(), cols(), scale);

@@ -87,13 +87,13 @@ class KernelsTest {
         SplittableRandom r = new SplittableRandom(rows * 7919L + cols);
         float[] w = random(r, rows * cols, false), x = random(r, cols, true);
         x[0] = 0f;
-        int ld = Kernels.columnStride(rows);
+        int ld = ColumnKernels.columnStride(rows);
         assertThat(ld % FloatVectorLength.L).isZero();
         float[] c = new float[cols * ld];
-        Kernels.toColumns(w, rows, cols, c);
+        ColumnKernels.toColumns(w, rows, cols, c);
         for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) assertThat(c[j * ld + i]).isEqualTo(w[i * cols + j]);
         float[] y1 = random(r, rows, false), y2 = y1.clone();
-        Kernels.columnsAdd(c, rows, cols, x, y1, new int[cols + 64], new float[ld]);
+        ColumnKernels.columnsAdd(c, rows, cols, x, y1, new int[cols + 64], new float[ld]);
         ScalarKernels.gemvAdd(w, rows, cols, x, y2);
         for (int i = 0; i < rows; i++) {
             double scale = 0;
@@ -103,7 +103,7 @@ class KernelsTest {
 
         // a projection mirroring c·Wᵀ, read from the column copy: W (rows x cols) is S, so x has length rows
         float[] xs = random(r, rows, true), m1 = random(r, cols, false), m2 = m1.clone();
-        Kernels.scaledTransposeAddFromColumns(c, rows, cols, 0.37f, xs, m1);
+        ColumnKernels.scaledTransposeAddFromColumns(c, rows, cols, 0.37f, xs, m1);
         Kernels.scaledTransposeAdd(w, rows, cols, 0.37f, xs, m2);
         for (int j = 0; j < cols; j++) {
             double scale = 0;
@@ -114,15 +114,15 @@ class KernelsTest {
         float[] wb = new float[w.length];
         Kernels.clampInto(w, -0.25f, 0.5f, wb);
         float[] u = random(r, rows, true), v = random(r, cols, true);
-        Kernels.toColumns(wb, rows, cols, c);
+        ColumnKernels.toColumns(wb, rows, cols, c);
         Kernels.addScaledOuterClamped(0.7f, u, v, wb, rows, cols, -0.25f, 0.5f);
-        Kernels.addScaledOuterClampedColumns(0.7f, u, v, c, rows, cols, -0.25f, 0.5f);
+        ColumnKernels.addScaledOuterClampedColumns(0.7f, u, v, c, rows, cols, -0.25f, 0.5f);
         float[] expected = new float[c.length];
-        Kernels.toColumns(wb, rows, cols, expected);
+        ColumnKernels.toColumns(wb, rows, cols, expected);
         for (int k = 0; k < c.length; k++) assertThat(c[k] + 0f).as("column copy element %d", k).isEqualTo(expected[k] + 0f);
 
         int[] idx = new int[cols + 64];
-        int n = Kernels.nonzeroIndices(x, cols, idx);
+        int n = ColumnKernels.nonzeroIndices(x, cols, idx);
         int[] want = java.util.stream.IntStream.range(0, cols).filter(j -> x[j] != 0f).toArray();
         assertThat(java.util.Arrays.copyOf(idx, n)).containsExactly(want);
 
@@ -135,10 +135,10 @@ class KernelsTest {
         float[] nc = new float[cols * ld];
         float[] n3 = w.clone();
         for (int j = 0; j < cols; j++) n3[j] = 0f;
-        Kernels.toColumns(n3, rows, cols, nc);
-        Kernels.normalizeRowsOfColumns(nc, rows, cols, 3.5f, new float[ld]);
+        ColumnKernels.toColumns(n3, rows, cols, nc);
+        ColumnKernels.normalizeRowsOfColumns(nc, rows, cols, 3.5f, new float[ld]);
         float[] n4 = new float[w.length];
-        Kernels.fromColumns(nc, rows, cols, n4);
+        ColumnKernels.fromColumns(nc, rows, cols, n4);
         for (int k = 0; k < n4.length; k++) assertThat(n4[k]).as("normalized columns %d", k).isCloseTo(n2[k], within(1e-5f * Math.abs(n2[k]) + 1e-7f));
         for (int j = 0; j < cols; j++) for (int i = rows; i < ld; i++) assertThat(nc[j * ld + i]).isZero();
 
