@@ -1,7 +1,7 @@
 package dev.apical.learning.rules;
 
 import dev.apical.learning.BackwardPass;
-import dev.apical.learning.LocalRule;
+import dev.apical.learning.RankOneRule;
 import dev.apical.learning.RuleContext;
 import dev.apical.learning.StepContext;
 import dev.apical.math.Kernels;
@@ -16,7 +16,7 @@ import dev.apical.spec.ConfigException;
 /// presynaptic rate (rate at step T−1 for recurrent projections). With sign −1 on DendI → E weights it drives
 /// the forward dendritic state towards zero, so that the backward dendritic state carries only the top-down
 /// difference. Galloni, Peddada, Chennawar & Milstein (2025), bioRxiv 2025.05.22.655599.
-public final class DendriticLoss implements LocalRule {
+public final class DendriticLoss implements RankOneRule {
     private final double learningRate;
     private final double sign;
     private float[] post;
@@ -33,18 +33,6 @@ public final class DendriticLoss implements LocalRule {
     @Override public String name() { return "DendriticLoss_6"; }
     @Override public double learningRate() { return learningRate; }
     @Override public BackwardPass.Factory backwardPass() { return null; }
-
-    /// Clamps the rows it updates to the projection's bounds itself.
-    @Override
-    public boolean clampsOwnUpdates() {
-        return true;
-    }
-
-    /// Changes weights only through [Projection#addScaledOuterClamped].
-    @Override
-    public boolean updatesThroughProjection() {
-        return true;
-    }
 
     @Override
     public void step(Projection p, StepContext context) {

@@ -1,7 +1,7 @@
 package dev.apical.learning.rules;
 
 import dev.apical.learning.BackwardPass;
-import dev.apical.learning.LocalRule;
+import dev.apical.learning.RankOneRule;
 import dev.apical.learning.PlateauRule;
 import dev.apical.learning.RuleContext;
 import dev.apical.learning.StepContext;
@@ -19,7 +19,7 @@ import dev.apical.spec.ConfigException;
 /// clip(d − d^f, −1, 1) for `BP_like_1E`) and a^f_pre is the forward presynaptic rate (the rate at step T−1
 /// for recurrent projections). Galloni, Peddada, Chennawar & Milstein (2025), bioRxiv 2025.05.22.655599;
 /// temporal contrast: Chennawar et al., "Biologically plausible deep learning by dendritic gating of plasticity".
-public final class DendriticTargetPropagation implements LocalRule, PlateauRule {
+public final class DendriticTargetPropagation implements RankOneRule, PlateauRule {
     private final String name;
     private final double learningRate;
     private final double maxPopFraction;
@@ -55,18 +55,6 @@ public final class DendriticTargetPropagation implements LocalRule, PlateauRule 
     @Override public boolean stochastic() { return stochastic; }
     @Override public boolean reluGate() { return reluGate; }
     @Override public BackwardPass.Factory backwardPass() { return pass; }
-
-    /// Clamps the rows it updates to the projection's bounds itself.
-    @Override
-    public boolean clampsOwnUpdates() {
-        return true;
-    }
-
-    /// Changes weights only through [Projection#addScaledOuterClamped].
-    @Override
-    public boolean updatesThroughProjection() {
-        return true;
-    }
 
     @Override
     public void step(Projection p, StepContext context) {

@@ -1,7 +1,7 @@
 package dev.apical.learning.rules;
 
 import dev.apical.learning.BackwardPass;
-import dev.apical.learning.LocalRule;
+import dev.apical.learning.RankOneRule;
 import dev.apical.learning.RuleContext;
 import dev.apical.learning.StepContext;
 import dev.apical.math.Kernels;
@@ -15,7 +15,7 @@ import dev.apical.network.Projection;
 /// values with `forward_only` (a^f_post, and a^f_pre or a^f_pre(T−1)). `Hebb_WeightNorm` uses the rates as they
 /// are (Q3); `Hebb_WeightNorm_4` clips both factors to [0, 1]. Used for E → DendI and DendI → DendI weights
 /// in the dendritic models. Galloni, Peddada, Chennawar & Milstein (2025), bioRxiv 2025.05.22.655599.
-public final class HebbWeightNorm implements LocalRule {
+public final class HebbWeightNorm implements RankOneRule {
     private final String name;
     private final double learningRate;
     private final double sign;
@@ -45,18 +45,6 @@ public final class HebbWeightNorm implements LocalRule {
     @Override public String name() { return name; }
     @Override public double learningRate() { return learningRate; }
     @Override public BackwardPass.Factory backwardPass() { return null; }
-
-    /// Clamps the rows it updates to the projection's bounds itself.
-    @Override
-    public boolean clampsOwnUpdates() {
-        return true;
-    }
-
-    /// Changes weights only through [Projection#addScaledOuterClamped].
-    @Override
-    public boolean updatesThroughProjection() {
-        return true;
-    }
 
     @Override
     public void step(Projection p, StepContext context) {
