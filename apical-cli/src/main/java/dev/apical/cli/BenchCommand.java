@@ -150,7 +150,7 @@ final class BenchCommand implements Callable<Integer> {
 
         w.printf(Locale.ROOT, "%-34s %14s %14s %12s%n", "measurement", "samples/s wall", "samples/s CPU", "seconds");
         row(w, "training, online (1 thread)", train);
-        row(w, "evaluation, " + (model.evaluatesPerSample() ? "per sample" : "batched") + " (" + evalThreads + " thr)", eval);
+        row(w, "evaluation, " + (model.evaluatesPerSample(split.validation()) ? "per sample" : "batched") + " (" + evalThreads + " thr)", eval);
         row(w, "forward, per sample (1 thread)", fwd);
         row(w, "  same, dense products (baseline)", dense);
         w.printf(Locale.ROOT, "%nloss         %.6f mean training loss of the last %d timed samples%n", training.tailLoss(),
@@ -186,7 +186,7 @@ final class BenchCommand implements Callable<Integer> {
             tr.put("mean_loss_last_100", training.tailLoss());
             m.put("training", tr);
             Map<String, Object> ev = timing(eval);
-            ev.put("method", model.evaluatesPerSample() ? "per_sample" : "batched");
+            ev.put("method", model.evaluatesPerSample(split.validation()) ? "per_sample" : "batched");
             m.put("evaluation", ev);
             Map<String, Object> f = timing(fwd);
             f.put("flops_per_sample", flops);

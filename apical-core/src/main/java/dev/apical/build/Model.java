@@ -68,7 +68,6 @@ public final class Model {
     /// column copy, so that forward products skip zero presynaptic rates ([Projection#keepColumns()]); without,
     /// every product is a dense GEMV. Results agree to float rounding (sums are taken in another order).
     public void setColumnCopies(boolean enabled) {
-        perSampleEvaluation = null;
         for (Projection p : columnCopies) {
             if (enabled && !p.keepsColumns()) p.keepColumns();
             else if (!enabled) p.dropColumns();
@@ -115,7 +114,7 @@ public final class Model {
 
     /// Loss and accuracy over a whole dataset, forward passes only (eiann-spec 10.1), evaluated in batches
     /// of [#EVAL_BATCH] samples with matrix products on one thread, or sample by sample when the forward pass
-    /// skips zero rates through column copies (then faster than a dense batched product).
+    /// reads mostly sparse rates ([#evaluatesPerSample(Dataset)]).
     /// @param outputs if not null, receives each sample's output row-major (size x outputSize)
     public Evaluation evaluate(Dataset data, float[] outputs) {
         return evaluate(data, outputs, 1);
@@ -126,7 +125,7 @@ public final class Model {
         for (Projection p : network.projections()) p.readWeights(); // bring mirrored matrices up to date before sharing
         int blocks = (data.size() + EVAL_BATCH - 1) / EVAL_BATCH;
         int workers = Math.max(1, Math.min(threads, blocks));
-        boolean perSample = evaluatesPerSample();
+        boolean perSample = evaluatesPerSample(data);
         if (perSample) prepareReplicas(workers);
         else while (evaluators.size() < workers) evaluators.add(new BatchForward(network, dynamics.forwardSteps(), EVAL_BATCH));
         double[] loss = new double[workers];
@@ -162,32 +161,64 @@ public final class Model {
         return new Evaluation(lossSum / n, 100.0 * right / n, data.size());
     }
 
-    /// Evaluation by per-sample forward passes on replicas of this model, one per thread, instead of batched
-    /// matrix products: chosen when projections with column copies ([Projection#keepsColumns()]) carry at least
-    /// half of the forward pass's multiply-adds, whose zero rates a per-sample pass skips and a batched GEMM
-    /// cannot.
-    public boolean evaluatesPerSample() {
-        if (perSampleEvaluation == null) {
-            long all = 0, columns = 0;
-            for (Population q : network.populations()) {
-                if (!q.isUpdated()) continue;
-                for (Projection p : dynamics.somaticInputs(q)) {
-                    long madds = (long) p.rows() * p.cols() * (p.pre().isUpdated() ? dynamics.forwardSteps() : 1);
-                    all += madds;
-                    if (p.keepsColumns()) columns += madds;
-                }
-            }
-            perSampleEvaluation = all > 0 && 2 * columns >= all;
-        }
-        return perSampleEvaluation;
+    /// How [#evaluate] runs the forward passes.
+    public enum EvaluationMode {
+        /// Per sample when the forward pass's products read mostly sparse rates, else batched.
+        AUTO,
+        /// Batches of [#EVAL_BATCH] samples through dense matrix products ([BatchForward]).
+        BATCHED,
+        /// Sample by sample on replicas of the model (one per thread) whose products keep column copies and skip
+        /// zero rates ([Projection#keepColumns()]).
+        PER_SAMPLE
     }
 
-    private Boolean perSampleEvaluation;
+    private EvaluationMode evaluationMode = EvaluationMode.AUTO;
+
+    /// Sets how [#evaluate] runs (default [EvaluationMode#AUTO]). Both give the same results to float rounding.
+    public void setEvaluationMode(EvaluationMode mode) {
+        this.evaluationMode = java.util.Objects.requireNonNull(mode);
+    }
+
+    /// True if [#evaluate] on `data` runs sample by sample: [EvaluationMode#PER_SAMPLE], or [EvaluationMode#AUTO]
+    /// and at least half of the forward pass's multiply-adds read sparse rates, that is rates of a population whose
+    /// activation is silent below zero (relu) or of an input that is at least half zeros in the first 100 samples
+    /// of `data` (images). A per-sample pass skips the zero rates, which a dense batched product cannot.
+    public boolean evaluatesPerSample(Dataset data) {
+        if (evaluationMode != EvaluationMode.AUTO) return evaluationMode == EvaluationMode.PER_SAMPLE;
+        boolean sparseInput = zeroFraction(data, 100) >= 0.5;
+        long all = 0, sparse = 0;
+        for (Population q : network.populations()) {
+            if (!q.isUpdated()) continue;
+            for (Projection p : dynamics.somaticInputs(q)) {
+                long madds = (long) p.rows() * p.cols() * (p.pre().isUpdated() ? dynamics.forwardSteps() : 1);
+                all += madds;
+                if (p.pre().isUpdated() ? p.pre().activation().silentBelowZero() : sparseInput) sparse += madds;
+            }
+        }
+        return all > 0 && 2 * sparse >= all;
+    }
+
+    private static double zeroFraction(Dataset data, int samples) {
+        int n = Math.min(samples, data.size()), zeros = 0;
+        float[] x = new float[data.inputSize()];
+        for (int i = 0; i < n; i++) {
+            data.input(i, x);
+            for (float v : x) if (v == 0f) zeros++;
+        }
+        return n == 0 ? 0 : zeros / ((double) n * x.length);
+    }
+
     private final List<Model> replicas = new java.util.ArrayList<>();
 
-    /// At least `workers` replicas, each holding this model's current parameters.
+    /// At least `workers` replicas, each holding this model's current parameters and a column copy of every
+    /// weight matrix it multiplies (replicas never train, so every matrix qualifies).
     private void prepareReplicas(int workers) {
-        while (replicas.size() < workers) replicas.add(ModelBuilder.build(spec, 0));
+        while (replicas.size() < workers) {
+            Model r = ModelBuilder.build(spec, 0);
+            for (Projection p : r.network.projections())
+                if (!p.keepsColumns() && !p.isMirror() && (long) p.rows() * p.cols() >= ModelBuilder.COLUMN_COPY_MIN) p.keepColumns();
+            replicas.add(r);
+        }
         Map<String, float[]> from = new LinkedHashMap<>();
         for (Population p : network.populations()) if (p.hasBias()) from.put(p.name() + ".bias", p.bias());
         for (Projection p : network.projections()) from.put(p.name(), p.readWeights());

@@ -88,7 +88,7 @@ public final class ModelBuilder {
     }
 
     /// Smallest matrix (elements) worth a column copy.
-    private static final int COLUMN_COPY_MIN = 4096;
+    static final int COLUMN_COPY_MIN = 4096;
 
     /// Projections whose weights never change during training, or change only through [Projection]'s update
     /// methods, and so can keep a column copy for products that skip zero presynaptic rates

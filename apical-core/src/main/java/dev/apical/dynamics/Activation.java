@@ -15,6 +15,11 @@ public interface Activation {
         apply(s, a);
     }
 
+    /// True if f(s) = 0 for every s <= 0 (relu and its kin): the population's rates are then typically sparse.
+    default boolean silentBelowZero() {
+        return false;
+    }
+
     /// Name used in configs and messages.
     String name();
 }

@@ -113,6 +113,11 @@ public final class Projection {
         columnsCurrent = false;
     }
 
+    /// True if this projection's weights are a mirror of another's transpose ([#mirrorTransposeOf]).
+    public boolean isMirror() {
+        return transposeSource != null;
+    }
+
     /// True if this projection keeps a column copy of its weights ([#keepColumns()]).
     public boolean keepsColumns() {
         return columns != null;

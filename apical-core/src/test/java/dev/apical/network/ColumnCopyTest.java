@@ -115,8 +115,9 @@ class ColumnCopyTest {
         for (float v : a.get("H2E_H1E")) assertThat(v).as("Dale's law").isGreaterThanOrEqualTo(0f);
     }
 
-    /// A model whose forward pass runs mostly through column copies evaluates sample by sample, on replicas of
-    /// itself (one per thread); the results equal the batched evaluation of the same weights to float rounding.
+    /// A relu network evaluates sample by sample (on replicas of itself, one per thread, whose products skip zero
+    /// rates); the results equal the batched evaluation of the same weights to float rounding, and follow the
+    /// weights as training goes on.
     @Test
     void perSampleEvaluationMatchesBatchedEvaluation() {
         Model m = TestModels.build(DTP, 5);
@@ -130,10 +131,12 @@ class ColumnCopyTest {
             labels[i] = r.nextInt(10);
         }
         var data = dev.apical.data.ArrayDataset.ofLabels("test", inputs, 120, labels, 10);
+        assertThat(m.evaluatesPerSample(data)).isTrue();
         float[] perSample = new float[n * 10], perSampleTwo = new float[n * 10], batched = new float[n * 10];
         var a = m.evaluate(data, perSample, 1);
         var b = m.evaluate(data, perSampleTwo, 2);
-        m.setColumnCopies(false);
+        m.setEvaluationMode(Model.EvaluationMode.BATCHED);
+        assertThat(m.evaluatesPerSample(data)).isFalse();
         var c = m.evaluate(data, batched, 2);
         assertThat(perSampleTwo).containsExactly(perSample);
         assertThat(a.accuracy()).isEqualTo(b.accuracy());
@@ -147,10 +150,14 @@ class ColumnCopyTest {
         for (int s = 150; s < 300; s++) m.trainStep(sparseInput(r, 120), TestModels.oneHot(10, r.nextInt(10)), s);
         float[] later = new float[n * 10], laterBatched = new float[n * 10];
         m.evaluate(data, laterBatched, 1);
-        m.setColumnCopies(true);
-        for (int s = 300; s < 301; s++) m.forward(sparseInput(r, 120));
+        m.setEvaluationMode(Model.EvaluationMode.AUTO);
         m.evaluate(data, later, 2);
         for (int i = 0; i < later.length; i++)
             assertThat(later[i]).as("later output %d", i).isCloseTo(laterBatched[i], org.assertj.core.api.Assertions.within(1e-4f + 1e-4f * Math.abs(laterBatched[i])));
+
+        // dense (sigmoid) rates and dense inputs: batched
+        Model dense = TestModels.build(DTP.replace("activation: relu", "activation: sigmoid"), 5);
+        float[] denseInputs = TestModels.uniform(9, n * 120, 0.1, 1);
+        assertThat(dense.evaluatesPerSample(dev.apical.data.ArrayDataset.ofLabels("dense", denseInputs, 120, labels, 10))).isFalse();
     }
 }
