@@ -117,7 +117,7 @@ public final class Kernels {
             for (; j < bound; j += L) acc = acc.add(FloatVector.fromArray(S, w, off + j).abs());
             float sum;
             if (L > 16) sum = sum(acc);
-            else { // sum()'s butterfly, written out (see gemvAdd)
+            else { // sum()'s butterfly, written out (see rowDotsAdd)
                 if (L >= 16) acc = acc.add(acc.rearrange(X8));
                 if (L >= 8) acc = acc.add(acc.rearrange(X4));
                 if (L >= 4) acc = acc.add(acc.rearrange(X2));
